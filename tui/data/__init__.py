@@ -1,0 +1,1 @@
+"""Package data: the embedded demo pair and the boilerplate lexicon."""

@@ -1,0 +1,399 @@
+"""Pair the blocks of two versions: anchors first, then edits, splits, merges and moves.
+
+The passes, each bounded in cost:
+
+1. ``anchor``: keys that occur exactly once on each side pair up (Heckel,
+   patience). The longest increasing run of them keeps its order; the rest
+   are ``moved``. Recursion inside each gap finds keys unique *there*.
+2. ``extend``: equal keys next to an anchor pair up too, whether unique or not.
+3. ``gap``, ``split``, ``merge``: between two anchors, a dynamic programme pairs
+   blocks whose word similarity reaches :data:`PAIR_THRESHOLD`, and tests one
+   old block against the concatenation of 2-3 new ones (and the reverse).
+   Large gaps use a band around the diagonal, so cost grows with n, not n*m.
+4. ``global``: what is still unpaired is looked up through an index of rare
+   words, so a paragraph that moved *and* was edited is found without an
+   all-pairs search.
+
+The result is a list of :class:`Pairing` in reading order, without word spans.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Indel
+
+#: Two blocks whose word similarity is below this are a rewrite, shown as
+#: ``deleted`` + ``inserted`` rather than as a noisy ``modified`` row.
+PAIR_THRESHOLD = 0.5
+#: A split or merge must explain the joined blocks at least this well.
+SPLIT_THRESHOLD = 0.75
+#: Each part of a split (or merge) must take this share of its words from the whole.
+PART_CONTAINMENT = 0.8
+#: A block that moved and was edited must keep this much of its words.
+MOVE_THRESHOLD = 0.6
+#: Blocks shorter than this many words are not searched for as moved-and-edited.
+MOVE_MIN_WORDS = 5
+#: Gaps up to this many cells are aligned in full; larger ones in a band.
+FULL_DP_CELLS = 3600
+#: Half-width of the band for large gaps.
+BAND = 24
+#: Recursion into gaps stops this deep; what remains goes to the similarity pass.
+MAX_DEPTH = 40
+#: The global pass looks at no more than this many candidates per block.
+MOVE_CANDIDATES = 8
+#: Words in more than this many unpaired blocks are too common to find moves by.
+RARE_WORD_LIMIT = 40
+
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(slots=True)
+class Item:
+    """One block as the aligner sees it."""
+
+    id: int
+    key: str
+    words: tuple[int, ...]
+    _bag: Counter[int] | None = field(default=None, repr=False)
+
+    @property
+    def bag(self) -> Counter[int]:
+        """The block's words as a multiset, computed on first use."""
+        if self._bag is None:
+            self._bag = Counter(self.words)
+        return self._bag
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    """One row of the alignment before word spans: which blocks, how alike, found how."""
+
+    kind: str
+    """``pair``, ``split``, ``merge``, ``moved``, ``deleted`` or ``inserted``."""
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float | None = None
+    matched_by: str | None = None
+
+
+class Vocabulary:
+    """Interns words as small integers so similarity runs on int sequences."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+
+    def items(self, keys: Sequence[str]) -> list[Item]:
+        """Build aligner items for blocks with the given matching keys."""
+        ids = self._ids
+        out = []
+        for index, key in enumerate(keys):
+            words = tuple(ids.setdefault(w, len(ids)) for w in _WORD_RE.findall(key.lower()))
+            out.append(Item(index, key, words))
+        return out
+
+
+def similarity(a: Item, b: Item) -> float:
+    """Word-level similarity in [0, 1]: 1 for equal keys, Indel ratio of the word sequences otherwise."""
+    if a.key == b.key:
+        return 1.0
+    if not a.words or not b.words:
+        return 0.0
+    return float(Indel.normalized_similarity(a.words, b.words))
+
+
+def _joined(items: Sequence[Item]) -> Item:
+    words: tuple[int, ...] = ()
+    for item in items:
+        words += item.words
+    return Item(-1, " ".join(i.key for i in items), words)
+
+
+def _upper_bound(a: int, b: int) -> float:
+    """The highest Indel similarity two sequences of these lengths can reach."""
+    return 2 * min(a, b) / (a + b) if a + b else 1.0
+
+
+def _contained(part: Item, whole: Item) -> bool:
+    if not part.words:
+        return False
+    shared = sum((part.bag & whole.bag).values())
+    return shared >= PART_CONTAINMENT * len(part.words)
+
+
+def _group_similarity(single: Item, group: Sequence[Item]) -> float:
+    """Similarity of one block to several consecutive ones, or 0 unless every part belongs."""
+    total = sum(len(g.words) for g in group)
+    if _upper_bound(len(single.words), total) < SPLIT_THRESHOLD:
+        return 0.0
+    if not all(_contained(g, single) for g in group):
+        return 0.0
+    sim = similarity(single, _joined(group))
+    return sim if sim >= SPLIT_THRESHOLD else 0.0
+
+
+def _heaviest_increasing(values: Sequence[int], weights: Sequence[float]) -> list[int]:
+    """Indices of the increasing subsequence of ``values`` with the largest total weight.
+
+    A Fenwick tree of prefix maxima over the values keeps this O(n log n).
+    """
+    size = max(values, default=-1) + 2
+    tree_best = [0.0] * (size + 1)
+    tree_at = [-1] * (size + 1)
+    best = [0.0] * len(values)
+    previous = [-1] * len(values)
+    for index, value in enumerate(values):
+        # prefix maximum over values < value
+        k, top, at = value, 0.0, -1
+        while k > 0:
+            if tree_best[k] > top:
+                top, at = tree_best[k], tree_at[k]
+            k -= k & -k
+        best[index] = top + weights[index]
+        previous[index] = at
+        k = value + 1
+        while k <= size:
+            if best[index] > tree_best[k]:
+                tree_best[k], tree_at[k] = best[index], index
+            k += k & -k
+    if not values:
+        return []
+    index = max(range(len(values)), key=lambda i: (best[i], -i))
+    out = []
+    while index != -1:
+        out.append(index)
+        index = previous[index]
+    return out[::-1]
+
+
+def _unique_anchors(old: Sequence[Item], new: Sequence[Item]) -> list[tuple[int, int]]:
+    """Pairs (position in old, position in new) of non-empty keys unique on both sides."""
+    old_count = Counter(i.key for i in old)
+    new_count = Counter(i.key for i in new)
+    new_pos = {item.key: pos for pos, item in enumerate(new) if new_count[item.key] == 1}
+    return [
+        (pos, new_pos[item.key])
+        for pos, item in enumerate(old)
+        if item.key and old_count[item.key] == 1 and item.key in new_pos
+    ]
+
+
+class Aligner:
+    """Aligns two lists of items; create one per comparison."""
+
+    def __init__(self, old: Sequence[Item], new: Sequence[Item]) -> None:
+        self.old = old
+        self.new = new
+        self.ordered: list[Pairing] = []
+        self.moved: list[Pairing] = []
+
+    def run(self) -> list[Pairing]:
+        """Return every block of both sides in exactly one pairing, in reading order."""
+        old_ids = list(range(len(self.old)))
+        new_ids = list(range(len(self.new)))
+        self._align(old_ids, new_ids, top=True)
+        self._find_moves()
+        return self._in_reading_order()
+
+    # -- pass 1 and 2: anchors, recursively -------------------------------------------------
+
+    def _align(self, old_ids: list[int], new_ids: list[int], *, top: bool = False, depth: int = 0) -> None:
+        if not old_ids or not new_ids:
+            return
+        old_items = [self.old[i] for i in old_ids]
+        new_items = [self.new[j] for j in new_ids]
+        anchors = _unique_anchors(old_items, new_items) if depth < MAX_DEPTH else []
+        if not anchors:
+            self._fill_gap(old_ids, new_ids)
+            return
+        keep = _heaviest_increasing([j for _, j in anchors], [self._support(old_items, new_items, a) for a in anchors])
+        kept = [anchors[k] for k in keep]
+        if top:
+            kept_set = set(kept)
+            for anchor in anchors:
+                if anchor not in kept_set:
+                    i, j = anchor
+                    self.moved.append(Pairing("moved", (old_ids[i],), (new_ids[j],), 1.0, "anchor"))
+            moved_old = {p.old[0] for p in self.moved}
+            moved_new = {p.new[0] for p in self.moved}
+        else:
+            # Out-of-order anchors inside a gap are left to the gap aligner and global pass.
+            moved_old, moved_new = set(), set()
+        previous_i, previous_j = -1, -1
+        for i, j in [*kept, (len(old_ids), len(new_ids))]:
+            gap_old = [old_ids[k] for k in range(previous_i + 1, i) if old_ids[k] not in moved_old]
+            gap_new = [new_ids[k] for k in range(previous_j + 1, j) if new_ids[k] not in moved_new]
+            if i < len(old_ids):
+                gap_old, gap_new, tail = self._extend(gap_old, gap_new)
+            else:
+                tail = []
+            self._align(gap_old, gap_new, depth=depth + 1)
+            self.ordered.extend(tail)
+            if i < len(old_ids):
+                self.ordered.append(Pairing("pair", (old_ids[i],), (new_ids[j],), 1.0, "anchor"))
+            previous_i, previous_j = i, j
+
+    @staticmethod
+    def _support(old: Sequence[Item], new: Sequence[Item], anchor: tuple[int, int]) -> float:
+        """Weight of an anchor: 1, plus a little for each diagonal neighbour that also matches.
+
+        Among orders that keep equally many anchors, this keeps the one whose
+        anchors sit among matching neighbours, so the paragraph that really
+        moved is the one called ``moved``.
+        """
+        i, j = anchor
+        weight = 1.0
+        for di in (-1, 1):
+            if 0 <= i + di < len(old) and 0 <= j + di < len(new):
+                a, b = old[i + di], new[j + di]
+                if a.key == b.key or (
+                    _upper_bound(len(a.words), len(b.words)) >= PAIR_THRESHOLD and similarity(a, b) >= PAIR_THRESHOLD
+                ):
+                    weight += 0.25
+        return weight
+
+    def _extend(self, gap_old: list[int], gap_new: list[int]) -> tuple[list[int], list[int], list[Pairing]]:
+        """Pair equal keys just before an anchor and at the start of the gap (after the previous one)."""
+        head: list[Pairing] = []
+        while gap_old and gap_new and self.old[gap_old[0]].key == self.new[gap_new[0]].key:
+            head.append(Pairing("pair", (gap_old.pop(0),), (gap_new.pop(0),), 1.0, "extend"))
+        tail: list[Pairing] = []
+        while gap_old and gap_new and self.old[gap_old[-1]].key == self.new[gap_new[-1]].key:
+            tail.append(Pairing("pair", (gap_old.pop(),), (gap_new.pop(),), 1.0, "extend"))
+        self.ordered.extend(head)
+        return gap_old, gap_new, tail[::-1]
+
+    # -- pass 3: similarity inside a gap ---------------------------------------------------
+
+    def _fill_gap(self, old_ids: list[int], new_ids: list[int]) -> None:
+        n, m = len(old_ids), len(new_ids)
+        old = [self.old[i] for i in old_ids]
+        new = [self.new[j] for j in new_ids]
+        full = n * m <= FULL_DP_CELLS
+
+        def centre(i: int) -> int:
+            return min(m, max(0, (i * m) // n))
+
+        neg = float("-inf")
+        score: dict[tuple[int, int], float] = {(0, 0): 0.0}
+        back: dict[tuple[int, int], tuple[int, int, str, float]] = {}
+        for i in range(n + 1):
+            if full:
+                j_range = range(m + 1)
+            else:
+                # Each row's band reaches the neighbours' centres, so every row connects.
+                j_range = range(max(0, centre(i - 1) - BAND), min(m, centre(i + 1) + BAND) + 1)
+            for j in j_range:
+                if i == 0 and j == 0:
+                    continue
+                best, choice = neg, (0, 0, "", 0.0)
+                for di, dj, kind in ((1, 0, "deleted"), (0, 1, "inserted")):
+                    prev = score.get((i - di, j - dj))
+                    if prev is not None and prev > best:
+                        best, choice = prev, (di, dj, kind, 0.0)
+                if i and j:
+                    prev = score.get((i - 1, j - 1))
+                    if prev is not None:
+                        a, b = old[i - 1], new[j - 1]
+                        if _upper_bound(len(a.words), len(b.words)) >= PAIR_THRESHOLD or a.key == b.key:
+                            sim = similarity(a, b)
+                            if sim >= PAIR_THRESHOLD and prev + 2 * sim > best:
+                                best, choice = prev + 2 * sim, (1, 1, "pair", sim)
+                    for k in (2, 3):
+                        if j >= k and (prev := score.get((i - 1, j - k))) is not None:
+                            sim = _group_similarity(old[i - 1], new[j - k : j])
+                            if sim and prev + (k + 1) * sim > best:
+                                best, choice = prev + (k + 1) * sim, (1, k, "split", sim)
+                        if i >= k and (prev := score.get((i - k, j - 1))) is not None:
+                            sim = _group_similarity(new[j - 1], old[i - k : i])
+                            if sim and prev + (k + 1) * sim > best:
+                                best, choice = prev + (k + 1) * sim, (k, 1, "merge", sim)
+                if best > neg:
+                    score[(i, j)] = best
+                    back[(i, j)] = choice
+        if (n, m) not in score:  # the band missed the corner: pair nothing
+            return
+        steps: list[Pairing] = []
+        i, j = n, m
+        while i or j:
+            di, dj, kind, sim = back[(i, j)]
+            if kind in ("pair", "split", "merge"):
+                by = "gap" if kind == "pair" else kind
+                steps.append(
+                    Pairing(kind, tuple(old_ids[i - di : i]), tuple(new_ids[j - dj : j]), round(sim, 4), by)
+                )
+            i, j = i - di, j - dj
+        self.ordered.extend(reversed(steps))
+
+    # -- pass 4: moved and edited ----------------------------------------------------------
+
+    def _find_moves(self) -> None:
+        paired_old = {i for p in self.ordered for i in p.old} | {p.old[0] for p in self.moved}
+        paired_new = {j for p in self.ordered for j in p.new} | {p.new[0] for p in self.moved}
+        left_old = [i for i in range(len(self.old)) if i not in paired_old and len(self.old[i].words) >= MOVE_MIN_WORDS]
+        left_new = [j for j in range(len(self.new)) if j not in paired_new and len(self.new[j].words) >= MOVE_MIN_WORDS]
+        if not left_old or not left_new:
+            return
+        index: dict[int, list[int]] = {}
+        for j in left_new:
+            for word in set(self.new[j].words):
+                index.setdefault(word, []).append(j)
+        candidates: list[tuple[float, int, int]] = []
+        for i in left_old:
+            item = self.old[i]
+            votes: Counter[int] = Counter()
+            for word in set(item.words):
+                posting = index.get(word)
+                if posting and len(posting) <= RARE_WORD_LIMIT:
+                    votes.update(posting)
+            for j, _ in votes.most_common(MOVE_CANDIDATES):
+                sim = similarity(item, self.new[j])
+                if sim >= MOVE_THRESHOLD:
+                    candidates.append((sim, i, j))
+        candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+        used_old: set[int] = set()
+        used_new: set[int] = set()
+        for sim, i, j in candidates:
+            if i not in used_old and j not in used_new:
+                used_old.add(i)
+                used_new.add(j)
+                self.moved.append(Pairing("moved", (i,), (j,), round(sim, 4), "global"))
+
+    # -- reading order ---------------------------------------------------------------------
+
+    def _in_reading_order(self) -> list[Pairing]:
+        ordered = sorted(self.ordered, key=lambda p: (p.new[0], p.old[0]))
+        moved_by_new = {p.new[0]: p for p in self.moved}
+        moved_old = {p.old[0] for p in self.moved}
+        out: list[Pairing] = []
+        next_old = 0
+        next_new = 0
+
+        def flush(old_limit: int, new_limit: int) -> None:
+            nonlocal next_old, next_new
+            while next_old < old_limit:
+                if next_old not in moved_old:
+                    out.append(Pairing("deleted", (next_old,), ()))
+                next_old += 1
+            while next_new < new_limit:
+                moved = moved_by_new.get(next_new)
+                out.append(moved if moved else Pairing("inserted", (), (next_new,)))
+                next_new += 1
+
+        for pairing in ordered:
+            flush(pairing.old[0], pairing.new[0])
+            out.append(pairing)
+            next_old = max(next_old, pairing.old[-1] + 1)
+            next_new = max(next_new, pairing.new[-1] + 1)
+        flush(len(self.old), len(self.new))
+        return out
+
+
+def align(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[Pairing]:
+    """Align two documents given their blocks' matching keys."""
+    vocabulary = Vocabulary()
+    return Aligner(vocabulary.items(old_keys), vocabulary.items(new_keys)).run()

@@ -1,0 +1,120 @@
+"""Word-level diff of two paragraphs with diff-match-patch.
+
+Each token (a word, a number, one punctuation mark, a run of white space) is
+mapped to one private code point, diffed, and mapped back, so a highlight never
+covers part of a word: "red" -> "green" is one delete and one insert.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from diff_match_patch import diff_match_patch
+
+from tui.model import Span
+
+#: Words (with inner apostrophes and hyphens), numbers (with inner , . :), one
+#: other character, or a run of white space.
+TOKEN_RE = re.compile(
+    r"\d+(?:[.,:]\d+)*%?"
+    r"|\w+(?:['\u2019\-]\w+)*"
+    r"|\s+"
+    r"|.",
+    re.UNICODE | re.DOTALL,
+)
+
+#: Above this many tokens on either side the diff falls back to whole-text spans,
+#: so one pathological paragraph cannot stall a comparison.
+MAX_TOKENS = 60_000
+
+_dmp = diff_match_patch()
+_dmp.Diff_Timeout = 0  # results must not depend on machine speed; size is bounded above
+
+
+def tokenize(text: str) -> list[str]:
+    """Split ``text`` into diff tokens; joining them gives ``text`` back."""
+    return TOKEN_RE.findall(text)
+
+
+def _encode(tokens: list[str], table: dict[str, str]) -> str:
+    chars = []
+    for token in tokens:
+        code = table.get(token)
+        if code is None:
+            index = len(table)
+            # Private-use planes hold 2 * 65534 + 6400 tokens; beyond that, wrap into CJK ext.
+            code = chr(0xF0000 + index) if index < 0x1FFFE else chr(0x20000 + index - 0x1FFFE)
+            table[token] = code
+        chars.append(code)
+    return "".join(chars)
+
+
+def word_spans(old: str, new: str) -> tuple[Span, ...]:
+    """Diff two texts word by word.
+
+    Returns:
+        Spans whose ``equal`` + ``delete`` texts rebuild ``old`` and whose
+        ``equal`` + ``insert`` texts rebuild ``new``.
+    """
+    if old == new:
+        return (Span("equal", old),) if old else ()
+    old_tokens, new_tokens = tokenize(old), tokenize(new)
+    if len(old_tokens) > MAX_TOKENS or len(new_tokens) > MAX_TOKENS:
+        return tuple(s for s in (Span("delete", old), Span("insert", new)) if s.text)
+    table: dict[str, str] = {}
+    old_chars, new_chars = _encode(old_tokens, table), _encode(new_tokens, table)
+    diffs = _dmp.diff_main(old_chars, new_chars, False)
+    _dmp.diff_cleanupSemantic(diffs)
+    decode = {code: token for token, code in table.items()}
+    spans: list[Span] = []
+    names = {0: "equal", 1: "insert", -1: "delete"}
+    for op, chars in diffs:
+        text = "".join(decode[c] for c in chars)
+        name = names[op]
+        if spans and spans[-1].op == name:
+            spans[-1] = Span(name, spans[-1].text + text)  # type: ignore[arg-type]
+        else:
+            spans.append(Span(name, text))  # type: ignore[arg-type]
+    return _order_changes(spans)
+
+
+def _order_changes(spans: list[Span]) -> tuple[Span, ...]:
+    """Put each delete before the insert it pairs with, for readers and renderers alike."""
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        if spans[i].op == "equal":
+            out.append(spans[i])
+            i += 1
+            continue
+        deleted, inserted = [], []
+        while i < len(spans) and spans[i].op != "equal":
+            (deleted if spans[i].op == "delete" else inserted).append(spans[i].text)
+            i += 1
+        if deleted:
+            out.append(Span("delete", "".join(deleted)))
+        if inserted:
+            out.append(Span("insert", "".join(inserted)))
+    return tuple(out)
+
+
+def char_changes(old: str, new: str) -> Iterator[str]:
+    """Yield the characters of each changed run between two short texts (deleted + inserted)."""
+    diffs = _dmp.diff_main(old, new, False)
+    run = ""
+    for op, text in diffs:
+        if op == 0:
+            if run:
+                yield run
+            run = ""
+        else:
+            run += text
+    if run:
+        yield run
+
+
+def side_text(spans: tuple[Span, ...], side: str) -> str:
+    """Rebuild one side's text from spans: ``side`` is ``"old"`` or ``"new"``."""
+    skip = "insert" if side == "old" else "delete"
+    return "".join(s.text for s in spans if s.op != skip)

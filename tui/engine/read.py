@@ -1,0 +1,180 @@
+"""Read a source into text: decode the bytes and tell the format by content.
+
+The extension is only a hint: both seed files are ``.txt``, yet one is
+Markdown. Anything that is not text (binary, empty, too large) is refused here
+with a one-line :class:`~tui.errors.ArticleDiffError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.errors import ArticleDiffError
+from tui.model import SourceFormat
+
+#: Larger inputs are refused: no article is this long, and memory stays bounded.
+MAX_BYTES = 64 * 1024 * 1024
+
+_EXTENSIONS: dict[str, SourceFormat] = {
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".txt": "text", ".text": "text",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """Decoded text of one source with what was learned reading it."""
+
+    name: str
+    text: str
+    encoding: str
+    format: SourceFormat
+
+
+def read_bytes(source: str) -> bytes:
+    """Read a path, or standard input for ``-``, with errors in the user's words."""
+    if source == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        path = Path(source)
+        try:
+            if path.is_dir():
+                raise ArticleDiffError(f"{source}: is a directory, not a file")
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                raise ArticleDiffError(f"{source}: too large ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)")
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise ArticleDiffError(f"{source}: no such file") from None
+        except PermissionError:
+            raise ArticleDiffError(f"{source}: permission denied") from None
+        except OSError as error:
+            raise ArticleDiffError(f"{source}: cannot read ({error.strerror or error})") from None
+    if len(data) > MAX_BYTES:
+        raise ArticleDiffError(f"{source}: too large (the limit is {MAX_BYTES // 2**20} MB)")
+    return data
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Decode bytes to text, detecting the encoding; refuse binary and empty input.
+
+    Returns:
+        The text, with CRLF and CR turned into LF, and the encoding's name.
+    """
+    if not data.strip():
+        raise ArticleDiffError(f"{name}: is empty")
+    encoding = None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            encoding = codec
+            break
+    if encoding is None and _looks_utf16(data):
+        encoding = "utf-16-le" if data[1:2] == b"\0" else "utf-16-be"
+    if encoding is None:
+        if b"\0" in data[:65536]:
+            raise ArticleDiffError(f"{name}: looks like a binary file, not text")
+        try:
+            text = data.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            text, encoding = _guess(data, name)
+    else:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            raise ArticleDiffError(f"{name}: cannot be decoded as {encoding}") from None
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if _binary_share(text) > 0.05:
+        raise ArticleDiffError(f"{name}: looks like a binary file, not text")
+    if not text.strip():
+        raise ArticleDiffError(f"{name}: is empty")
+    return text, encoding
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    return (odd > 0.4 * half and even < 0.05 * half) or (even > 0.4 * half and odd < 0.05 * half)
+
+
+def _guess(data: bytes, name: str) -> tuple[str, str]:
+    """Decode non-UTF-8 bytes: charset-normalizer first, Windows-1252 as the usual answer."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    candidates = [best.encoding] if best is not None else []
+    candidates += ["cp1252", "latin-1"]
+    for encoding in candidates:
+        try:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise ArticleDiffError(f"{name}: cannot be decoded (unknown text encoding)")  # pragma: no cover
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def _binary_share(text: str) -> float:
+    sample = text[:65536]
+    return len(_CONTROL_RE.findall(sample)) / max(1, len(sample))
+
+
+_HTML_RE = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<\?xml)", re.IGNORECASE)
+_TAG_RE = re.compile(r"</?(p|div|span|a|h[1-6]|li|ul|br|section|article|figure|img|meta|table)\b[^>]*>", re.I)
+_MD_SIGNALS = (
+    ("heading", re.compile(r"^#{1,6}\s+\S", re.MULTILINE)),
+    ("bold", re.compile(r"(\*\*|__)(?=\S)[^\n]+?(?<=\S)\1")),
+    ("link", re.compile(r"!?\[[^\]\n]+\]\([^)\s]*\)")),
+    ("autolink", re.compile(r"<https?://[^>\s]+>")),
+    ("fence", re.compile(r"^```", re.MULTILINE)),
+    ("list", re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+\S.*\n\s{0,3}(?:[-*+]|\d+[.)])\s+\S", re.MULTILINE)),
+    ("quote", re.compile(r"^>\s+\S", re.MULTILINE)),
+    ("reference", re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+", re.MULTILINE)),
+)
+
+
+def sniff_format(text: str, hint: str | None = None) -> SourceFormat:
+    """Tell text, Markdown and HTML apart by content; the extension breaks ties.
+
+    Markdown needs two different kinds of markup (a heading and a link, say), or
+    one strong kind repeated, so a stray asterisk in a text file stays text.
+    """
+    head = text[:65536]
+    if _HTML_RE.search(head) or len(_TAG_RE.findall(head)) >= 5:
+        return "html"
+    hits = {name: len(rx.findall(head)) for name, rx in _MD_SIGNALS}
+    kinds = sum(1 for n in hits.values() if n)
+    if kinds >= 2 or hits["link"] >= 2 or hits["heading"] >= 2 or hits["fence"] >= 2:
+        return "markdown"
+    hinted = _EXTENSIONS.get(Path(hint).suffix.lower()) if hint and hint != "-" else None
+    if hinted == "markdown" and kinds:
+        return "markdown"
+    if hinted == "html" and _TAG_RE.search(head):
+        return "html"
+    return "text"
+
+
+def read_source(source: str, fmt: SourceFormat | None = None, *, data: bytes | None = None) -> SourceText:
+    """Read and decode ``source`` (a path or ``-``) and tell its format unless given."""
+    raw = read_bytes(source) if data is None else data
+    name = "standard input" if source == "-" else source
+    text, encoding = decode(raw, name)
+    return SourceText(name=source, text=text, encoding=encoding, format=fmt or sniff_format(text, source))

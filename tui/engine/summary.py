@@ -1,0 +1,72 @@
+"""Counts and the one-sentence verdict, derived from the rows alone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.model import ROW_OPS, Document, Row, Summary
+
+_NOUNS = {
+    "modified": "edited",
+    "moved": "moved",
+    "inserted": "added",
+    "deleted": "removed",
+    "split": "split",
+    "merged": "merged",
+}
+
+
+def _paragraphs(n: int) -> str:
+    return f"{n} paragraph" if n == 1 else f"{n} paragraphs"
+
+
+def describe_changes(body_counts: dict[str, int]) -> str:
+    """Say in words what happened to the body: "3 paragraphs edited, 1 moved"."""
+    parts = []
+    for op, word in _NOUNS.items():
+        n = body_counts.get(op, 0)
+        if n:
+            parts.append(f"{_paragraphs(n)} {word}" if not parts else f"{n} {word}")
+    return ", ".join(parts)
+
+
+def summarise(old: Document, new: Document, rows: Sequence[Row]) -> Summary:
+    """Count rows per op (overall and in the body lane) and write the verdict."""
+    counts = dict.fromkeys(ROW_OPS, 0)
+    body_counts = dict.fromkeys(ROW_OPS, 0)
+    metadata_changes: list[str] = []
+    for row in rows:
+        counts[row.op] += 1
+        if row.lane == "body":
+            body_counts[row.op] += 1
+        elif row.lane == "metadata" and row.op == "modified":
+            block = new.blocks[row.new[0]]
+            category = block.category or "metadata"
+            if category not in metadata_changes:
+                metadata_changes.append(category)
+    body_changed = any(body_counts[op] for op in _NOUNS)
+    boilerplate_old = sum(b.role == "boilerplate" for b in old.blocks)
+    boilerplate_new = sum(b.role == "boilerplate" for b in new.blocks)
+    if body_changed:
+        verdict = f"Article body changed: {describe_changes(body_counts)}."
+    else:
+        extras = []
+        if counts["formatting"]:
+            extras.append("formatting")
+        if boilerplate_old or boilerplate_new or any(r.lane == "boilerplate" and r.is_change for r in rows):
+            extras.append("boilerplate")
+        if any(r.lane == "metadata" and r.is_change for r in rows):
+            extras.append("metadata")
+        verdict = "Article body unchanged"
+        verdict += f"; only {' and '.join(extras)} differ." if extras else "."
+    if "title" in metadata_changes:
+        verdict = "Headline changed. " + verdict
+    return Summary(
+        counts=counts,
+        boilerplate_old=boilerplate_old,
+        boilerplate_new=boilerplate_new,
+        body_changed=body_changed,
+        metadata_changes=tuple(metadata_changes),
+        verdict=verdict,
+        body_counts=body_counts,
+    )

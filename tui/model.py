@@ -1,0 +1,216 @@
+"""The Comparison model: frozen dataclasses that every stage hands to the next.
+
+The engine builds one :class:`Comparison`; the viewer and every report only
+read it. Nothing here knows about screens, files or formats beyond names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+RowOp = Literal["equal", "formatting", "modified", "inserted", "deleted", "moved", "split", "merged"]
+"""What happened to the blocks of one row."""
+
+ROW_OPS: tuple[RowOp, ...] = (
+    "equal",
+    "formatting",
+    "modified",
+    "inserted",
+    "deleted",
+    "moved",
+    "split",
+    "merged",
+)
+
+SpanOp = Literal["equal", "insert", "delete"]
+"""What happened to one run of words inside a paired row."""
+
+Role = Literal["body", "boilerplate", "metadata"]
+"""Which layer a block belongs to."""
+
+BlockKind = Literal[
+    "heading", "paragraph", "list-item", "quote", "caption", "image", "metadata", "code", "table", "other"
+]
+
+SourceFormat = Literal["text", "markdown", "html"]
+
+BOILERPLATE_CATEGORIES: tuple[str, ...] = (
+    "donation-appeal",
+    "newsletter",
+    "related-link",
+    "photo-credit",
+    "source-link",
+    "share-prompt",
+    "consent",
+    "navigation",
+    "author-bio",
+    "comments",
+    "footer",
+)
+METADATA_CATEGORIES: tuple[str, ...] = ("title", "date", "byline", "dateline")
+
+#: Row ops that pair blocks of both sides and so carry word spans.
+PAIRED_OPS: frozenset[str] = frozenset({"equal", "formatting", "modified", "moved", "split", "merged"})
+#: Row ops that are not a change to the text (typography aside).
+UNCHANGED_OPS: frozenset[str] = frozenset({"equal", "formatting"})
+
+
+@dataclass(frozen=True, slots=True)
+class StructureHints:
+    """Where an HTML block sat in its page: the boilerplate layer reads these."""
+
+    tag: str
+    """The block's own element name, such as ``p`` or ``figcaption``."""
+    ancestors: tuple[str, ...] = ()
+    """Tag names, classes and ids of enclosing elements, innermost first, lower-cased."""
+    link_ratio: float = 0.0
+    """Share of the block's characters that sit inside links."""
+    links: tuple[str, ...] = ()
+    """The hrefs of links inside the block."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph-like unit of an article version."""
+
+    id: int
+    """Position in its document, from 0."""
+    kind: BlockKind
+    """Structural kind: heading, paragraph, list item, quote, caption, ..."""
+    text: str
+    """The original source text of the block, exactly as read (markup kept)."""
+    plain: str
+    """The block's text without markup and with white space collapsed: what is shown and diffed."""
+    role: Role = "body"
+    """Which layer the block belongs to."""
+    category: str | None = None
+    """A boilerplate or metadata category from the design vocabulary."""
+    reasons: tuple[str, ...] = ()
+    """Human-readable reasons for the role and category."""
+    confidence: float = 1.0
+    """How sure the classifier is of the role, in [0, 1]."""
+    prefix: str = ""
+    """Source text between the previous block and this one, so the document can be rebuilt."""
+    hints: StructureHints | None = None
+    """HTML structure hints, when the source was HTML."""
+    region: int | None = None
+    """Index of the boilerplate region the block belongs to, if any."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One version of an article, segmented into blocks."""
+
+    source: str
+    """Where it came from, as the user named it (a path, ``-`` or a label)."""
+    format: SourceFormat
+    """The detected or requested input format."""
+    blocks: tuple[Block, ...]
+    """Blocks in reading order."""
+    title: str | None = None
+    """The article's headline when known."""
+    date: str | None = None
+    """The article's date line when known."""
+    encoding: str = "utf-8"
+    """The encoding the bytes were decoded with."""
+    trailer: str = ""
+    """Source text after the last block."""
+
+    def rebuild(self) -> str:
+        """Return the source text for text and Markdown inputs (the visible text for HTML)."""
+        return "".join(b.prefix + b.text for b in self.blocks) + self.trailer
+
+    def with_blocks(self, blocks: tuple[Block, ...]) -> Document:
+        """Return a copy holding ``blocks`` (used by stages that relabel blocks)."""
+        return replace(self, blocks=blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text inside a paired row: equal on both sides, or on one only."""
+
+    op: SpanOp
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the side-by-side view: blocks of the old and new side that belong together."""
+
+    op: RowOp
+    old: tuple[int, ...]
+    """Block ids on the old side (empty for ``inserted``)."""
+    new: tuple[int, ...]
+    """Block ids on the new side (empty for ``deleted``)."""
+    similarity: float | None = None
+    """For paired rows, how alike the two sides are, in [0, 1]."""
+    spans: tuple[Span, ...] | None = None
+    """Word spans for paired rows: equal+delete rebuild the old plain text, equal+insert the new.
+
+    Several blocks on one side (split and merged rows) are joined with ``"\\n"``.
+    """
+    differences: tuple[str, ...] = ()
+    """For ``formatting`` (and edited ``moved``) rows: what kind of typography differed."""
+    matched_by: str | None = None
+    """Which alignment pass paired the row: anchor, extend, gap, split, merge, global."""
+    lane: Role = "body"
+    """The layer of the row: ``body`` unless all its blocks are boilerplate or metadata."""
+    edited: bool = False
+    """For ``moved``, ``split`` and ``merged`` rows: whether the words changed too."""
+
+    @property
+    def is_change(self) -> bool:
+        """True when the row changes the words or the order of the article."""
+        return self.op not in UNCHANGED_OPS
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts and the verdict that headers and exit statuses are drawn from."""
+
+    counts: dict[str, int]
+    """Rows per op, over every lane."""
+    boilerplate_old: int
+    """Boilerplate blocks on the old side."""
+    boilerplate_new: int
+    """Boilerplate blocks on the new side."""
+    body_changed: bool
+    """False when only boilerplate, metadata or formatting differ."""
+    metadata_changes: tuple[str, ...] = ()
+    """Metadata categories that changed, such as ``title`` (a changed headline is news)."""
+    verdict: str = ""
+    """One sentence for people."""
+    body_counts: dict[str, int] = field(default_factory=dict)
+    """Rows per op in the body lane only."""
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Choices that change how two versions are compared."""
+
+    formatting_is_change: bool = False
+    """Treat typography (quotes, dashes, markup) as a real edit."""
+    ignore_case: bool = False
+    """Treat a change of letter case as formatting."""
+    classify: bool = True
+    """Run the boilerplate layer."""
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The single source of truth: two documents and the rows that pair them."""
+
+    old: Document
+    new: Document
+    rows: tuple[Row, ...]
+    summary: Summary
+    options: Options = Options()
+
+    def old_block(self, block_id: int) -> Block:
+        """Return the old side's block with ``block_id``."""
+        return self.old.blocks[block_id]
+
+    def new_block(self, block_id: int) -> Block:
+        """Return the new side's block with ``block_id``."""
+        return self.new.blocks[block_id]
