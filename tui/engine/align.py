@@ -81,20 +81,14 @@ class Pairing:
     matched_by: str | None = None
 
 
-class Vocabulary:
-    """Interns words as small integers so similarity runs on int sequences."""
+def items(keys: Sequence[str]) -> list[Item]:
+    """Build aligner items for blocks with the given matching keys.
 
-    def __init__(self) -> None:
-        self._ids: dict[str, int] = {}
-
-    def items(self, keys: Sequence[str]) -> list[Item]:
-        """Build aligner items for blocks with the given matching keys."""
-        ids = self._ids
-        out = []
-        for index, key in enumerate(keys):
-            words = tuple(ids.setdefault(w, len(ids)) for w in _WORD_RE.findall(key.lower()))
-            out.append(Item(index, key, words))
-        return out
+    Words become their string hashes: similarity then runs on int sequences,
+    and 64-bit hashes make a collision between two words vanishingly rare.
+    """
+    findall = _WORD_RE.findall
+    return [Item(index, key, tuple(map(hash, findall(key.lower())))) for index, key in enumerate(keys)]
 
 
 def similarity(a: Item, b: Item) -> float:
@@ -395,5 +389,4 @@ class Aligner:
 
 def align(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[Pairing]:
     """Align two documents given their blocks' matching keys."""
-    vocabulary = Vocabulary()
-    return Aligner(vocabulary.items(old_keys), vocabulary.items(new_keys)).run()
+    return Aligner(items(old_keys), items(new_keys)).run()

@@ -19,13 +19,14 @@ _QUOTES = str.maketrans(
 )
 _DASHES = str.maketrans(
     {
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-        "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\ufe63": "-", "\uff0d": "-",
+        # Dashes between words, spaced or not, are one spaced dash: "a—b" is "a -- b".
+        "\u2013": " - ", "\u2014": " - ", "\u2015": " - ", "\ufe58": " - ",
     }
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _SPACE_RE = re.compile(r"\s+")
-_DASH_SPACING_RE = re.compile(r"\s*-{2,3}\s*|\s+-\s+")
+_DOUBLE_DASH_RE = re.compile(r"-{2,3}")
 
 
 def _quotes(text: str) -> str:
@@ -33,8 +34,9 @@ def _quotes(text: str) -> str:
 
 
 def _dashes(text: str) -> str:
-    # "--" and " - " are how plain text writes an em or en dash.
-    return _DASH_SPACING_RE.sub(" - ", text.translate(_DASHES))
+    # "--" and " - " are how plain text writes an em or en dash; white space is collapsed later.
+    text = text.translate(_DASHES)
+    return _DOUBLE_DASH_RE.sub(" - ", text) if "--" in text else text
 
 
 def _ellipsis(text: str) -> str:
@@ -124,4 +126,4 @@ def differences(old_plain: str, new_plain: str, old_text: str, new_text: str) ->
 
 def _has_markup(text: str, plain: str) -> bool:
     """True when a block's source text carries markup beyond its plain text."""
-    return collapse_space(text) != collapse_space(plain)
+    return text != plain and collapse_space(text) != collapse_space(plain)

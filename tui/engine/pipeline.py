@@ -15,7 +15,7 @@ from tui.engine.normalize import collapse_space, differences, match_key
 from tui.engine.read import read_source
 from tui.engine.segment import segment
 from tui.engine.summary import summarise
-from tui.model import Block, Comparison, Document, Options, Role, Row, RowOp, SourceFormat
+from tui.model import Block, Comparison, Document, Options, Role, Row, RowOp, SourceFormat, Span
 
 
 def load(source: str, fmt: SourceFormat | None = None, *, data: bytes | None = None) -> Document:
@@ -41,6 +41,15 @@ def _row(pairing: Pairing, old: Document, new: Document, keys: tuple[list[str], 
     if pairing.kind in ("deleted", "inserted"):
         op: RowOp = pairing.kind  # type: ignore[assignment]
         return Row(op, pairing.old, pairing.new, lane=lane)
+    if (
+        pairing.kind == "pair"
+        and old.format == new.format
+        and old_blocks[0].text == new_blocks[0].text
+    ):
+        # The common case, kept cheap: the very same source text.
+        text = old_blocks[0].plain
+        return Row("equal", pairing.old, pairing.new, 1.0, (Span("equal", text),) if text else (), (),
+                   pairing.matched_by, lane)
     old_key = " ".join(keys[0][i] for i in pairing.old)
     new_key = " ".join(keys[1][j] for j in pairing.new)
     same_words = old_key == new_key

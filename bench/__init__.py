@@ -1,0 +1,1 @@
+"""Benchmarks and evaluations: run as modules, never part of the test run."""
