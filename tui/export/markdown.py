@@ -1,0 +1,195 @@
+"""The Markdown report: what changed, readable on a code forge or in a chat.
+
+The verdict and counts first, then each change with its paragraph numbers and
+its words marked ``~~deleted~~`` and ``**inserted**`` (or CriticMarkup with
+``markdown_style="critic"``), then the boilerplate listed apart by category.
+Article text is escaped so that its asterisks, brackets, ``#123`` or ``@name``
+stay text instead of becoming emphasis, links, issue references or mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from tui.export.options import DEFAULT_CONTEXT, ReportOptions
+from tui.export.rows import Gap, Piece, ReportRow, SideBlock, headline, report_rows, split_edges, with_context
+from tui.export.safe_text import visible
+from tui.model import ROW_OPS, Comparison, Document
+
+_ESCAPE_RE = re.compile(r"([\\`*_{}\[\]<>#|~&$@])")
+_LINE_START_RE = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+
+
+def md_escape(text: str) -> str:
+    """Escape ``text`` so Markdown shows it literally (control characters made visible)."""
+    text = _ESCAPE_RE.sub(r"\\\1", visible(text, keep_newlines=False))
+    return _LINE_START_RE.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def _code(text: str) -> str:
+    """Inline code for a file name, with a fence longer than any backtick run inside."""
+    text = visible(text, keep_newlines=False)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _mark(op: str, text: str, critic: bool) -> str:
+    lead, core, trail = split_edges(text)
+    if not core:
+        return text
+    escaped = md_escape(core)
+    if critic:
+        wrapped = f"{{--{escaped}--}}" if op == "delete" else f"{{++{escaped}++}}"
+    else:
+        wrapped = f"~~{escaped}~~" if op == "delete" else f"**{escaped}**"
+    return f"{lead}{wrapped}{trail}"
+
+
+def _track_changes(rr: ReportRow, critic: bool) -> str:
+    """One paragraph holding both versions: kept words plain, removed and added ones marked."""
+    out: list[str] = []
+    spans = rr.row.spans or ()
+    k = 0
+    while k < len(spans):
+        span = spans[k]
+        if span.op == "equal":
+            out.append(md_escape(span.text))
+        elif critic and span.op == "delete" and k + 1 < len(spans) and spans[k + 1].op == "insert":
+            old_lead, old_core, _ = split_edges(span.text)
+            _, new_core, new_trail = split_edges(spans[k + 1].text)
+            if old_core and new_core:
+                out.append(f"{old_lead}{{~~{md_escape(old_core)}~>{md_escape(new_core)}~~}}{new_trail}")
+                k += 2
+                continue
+            out.append(_mark(span.op, span.text, critic))
+        else:
+            out.append(_mark(span.op, span.text, critic))
+        k += 1
+    return "".join(out)
+
+
+def _side_text(sb: SideBlock, critic: bool, marks: bool) -> str:
+    parts = []
+    for piece in sb.pieces:
+        parts.append(_mark(piece.op, piece.text, critic) if marks and piece.op != "equal" else md_escape(piece.text))
+    return "".join(parts)
+
+
+def _whole(sb: SideBlock, op: str, critic: bool) -> str:
+    """A whole inserted or deleted paragraph: plain text (the heading says what happened), or CriticMarkup."""
+    text = md_escape(sb.block.plain)
+    if critic:
+        return f"{{++{text}++}}" if op == "inserted" else f"{{--{text}--}}"
+    return text
+
+
+def _heading(rr: ReportRow, number: int) -> str:
+    row = rr.row
+    parts = [f"{number}. {rr.label.capitalize()}", rr.location]
+    if (row.op == "modified" or row.edited) and row.similarity is not None:
+        parts.append(f"{row.similarity:.0%} alike")
+    if row.differences:
+        parts.append(", ".join(row.differences) + " differ")
+    if rr.is_boilerplate or row.lane == "metadata":
+        parts.append(md_escape(rr.category or row.lane))
+    return "### " + " · ".join(parts)
+
+
+def _change(rr: ReportRow, number: int, critic: bool) -> list[str]:
+    lines = [_heading(rr, number), ""]
+    row = rr.row
+    if row.op == "inserted":
+        lines += [p for sb in rr.new for p in (_whole(sb, "inserted", critic), "")]
+    elif row.op == "deleted":
+        lines += [p for sb in rr.old for p in (_whole(sb, "deleted", critic), "")]
+    elif row.op in ("split", "merged"):
+        for label, side in (("Old", rr.old), ("New", rr.new)):
+            for sb in side:
+                lines += [f"*{label} ¶ {sb.number}:* " + _side_text(sb, critic, row.edited), ""]
+    elif row.op == "modified" or row.edited:
+        lines += [_track_changes(rr, critic), ""]
+    else:
+        lines += [p for sb in rr.new for p in (md_escape(sb.block.plain), "")]
+    return lines
+
+
+def _context(rr: ReportRow) -> list[str]:
+    label = "Unchanged" if rr.op == "equal" else "Formatting only"
+    text = " ".join(md_escape(sb.block.plain) for sb in rr.new)
+    return [f"> *{label} · {rr.location}:* {text}", ""]
+
+
+def _document_row(label: str, doc: Document) -> str:
+    boilerplate = sum(b.role == "boilerplate" for b in doc.blocks)
+    return f"| {label} | {_code(doc.source)} | {doc.format} | {len(doc.blocks)} | {boilerplate} |"
+
+
+def _boilerplate_apart(rows: list[ReportRow], critic: bool) -> list[str]:
+    by_category: dict[str, list[ReportRow]] = defaultdict(list)
+    for rr in rows:
+        if rr.is_boilerplate and rr.is_change:
+            by_category[rr.category or "unlabelled"].append(rr)
+    if not by_category:
+        return []
+    lines = [
+        "## Boilerplate",
+        "",
+        "Listed apart: these blocks are the site's furniture (appeals, links, credits), not the article.",
+        "",
+    ]
+    for category, items in by_category.items():
+        lines += [f"### {md_escape(category)}", ""]
+        for rr in items:
+            for sb in rr.new or rr.old:
+                side = "new" if rr.new else "old"
+                lines.append(f"- {side} ¶ {sb.number}, {rr.label}: {md_escape(sb.block.plain)}")
+        lines.append("")
+    return lines
+
+
+def render_markdown(comparison: Comparison, options: ReportOptions) -> str:
+    """Return the Markdown report, ending with a newline."""
+    critic = options.markdown_style == "critic"
+    summary = comparison.summary
+    title = options.title or headline(comparison)
+    lines = [f"# What changed: {md_escape(title)}" if title else "# What changed", ""]
+    lines += [f"**{md_escape(summary.verdict)}**", ""]
+    lines += [
+        "| | Source | Format | Blocks | Boilerplate |",
+        "|---|---|---|---:|---:|",
+        _document_row("Old", comparison.old),
+        _document_row("New", comparison.new),
+        "",
+        "| " + " | ".join(ROW_OPS) + " |",
+        "|" + "---:|" * len(ROW_OPS),
+        "| " + " | ".join(str(summary.counts.get(op, 0)) for op in ROW_OPS) + " |",
+        "",
+    ]
+    rows = report_rows(comparison)
+    main = rows if options.boilerplate == "show" else [r for r in rows if not r.is_boilerplate]
+    context = DEFAULT_CONTEXT if options.context is None else options.context
+    lines += ["## Changes", ""]
+    number = 0
+    shown = with_context(main, context)
+    for item in shown:
+        if isinstance(item, Gap):
+            noun = "row" if item.count == 1 else "rows"
+            lines += [f"*… {item.count} unchanged {noun} …*", ""]
+        elif item.is_change:
+            number += 1
+            lines += _change(item, number, critic)
+        else:
+            lines += _context(item)
+    if not number:
+        lines += ["No changes to the article's words or order.", ""]
+    if options.boilerplate == "dim":
+        lines += _boilerplate_apart(rows, critic)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["Piece", "md_escape", "render_markdown"]
