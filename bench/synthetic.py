@@ -10,16 +10,19 @@ from __future__ import annotations
 import random
 
 _WORDS = (
-    "council harbour barrier vote residents engineers report flood storm surge minister budget "
-    "government official said told reporters on Tuesday Monday week year plan public hearing "
-    "cooperative fishermen quay homes water authority regional decision expected election party "
-    "court ruling appeal judge police inquiry evidence witness statement company shares market "
-    "prices energy gas supply winter schools teachers union strike talks agreement deal border "
-    "security forces army ceasefire talks envoy summit president prime leader opposition "
-    "protest square thousands crowd march city mayor transport railway station bridge road "
-    "the a of to in and for with that was were is are has had would could will not by from at "
-    "an as it its their they he she we our this these those more than about after before"
-).split()
+    "council", "harbour", "barrier", "vote", "residents", "engineers", "report", "flood", "storm", "surge",
+    "minister", "budget", "government", "official", "said", "told", "reporters", "on", "Tuesday", "Monday",
+    "week", "year", "plan", "public", "hearing", "cooperative", "fishermen", "quay", "homes", "water",
+    "authority", "regional", "decision", "expected", "election", "party", "court", "ruling", "appeal",
+    "judge", "police", "inquiry", "evidence", "witness", "statement", "company", "shares", "market",
+    "prices", "energy", "gas", "supply", "winter", "schools", "teachers", "union", "strike", "talks",
+    "agreement", "deal", "border", "security", "forces", "army", "ceasefire", "talks", "envoy", "summit",
+    "president", "prime", "leader", "opposition", "protest", "square", "thousands", "crowd", "march", "city",
+    "mayor", "transport", "railway", "station", "bridge", "road", "the", "a", "of", "to", "in", "and", "for",
+    "with", "that", "was", "were", "is", "are", "has", "had", "would", "could", "will", "not", "by", "from",
+    "at", "an", "as", "it", "its", "their", "they", "he", "she", "we", "our", "this", "these", "those",
+    "more", "than", "about", "after", "before",
+)
 
 APPEAL = [
     "A Message from The Daily Example:",

@@ -19,8 +19,8 @@ The result is a list of :class:`Pairing` in reading order, without word spans.
 
 from __future__ import annotations
 
-import bisect
 import re
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -42,6 +42,9 @@ MOVE_MIN_WORDS = 5
 FULL_DP_CELLS = 3600
 #: Half-width of the band for large gaps.
 BAND = 24
+#: Similarity of two blocks with equal keys but different typography: a hair
+#: below 1 so that, among repeated paragraphs, identical copies pair first.
+KEY_ONLY_SIMILARITY = 0.9999
 #: Recursion into gaps stops this deep; what remains goes to the similarity pass.
 MAX_DEPTH = 40
 #: The global pass looks at no more than this many candidates per block.
@@ -59,6 +62,8 @@ class Item:
     id: int
     key: str
     words: tuple[int, ...]
+    exact: int = 0
+    """Hash of the shown text: among equal keys, the identical copy pairs first."""
     _bag: Counter[int] | None = field(default=None, repr=False)
 
     @property
@@ -81,20 +86,24 @@ class Pairing:
     matched_by: str | None = None
 
 
-def items(keys: Sequence[str]) -> list[Item]:
+def items(keys: Sequence[str], shown: Sequence[str] | None = None) -> list[Item]:
     """Build aligner items for blocks with the given matching keys.
 
     Words become their string hashes: similarity then runs on int sequences,
     and 64-bit hashes make a collision between two words vanishingly rare.
     """
     findall = _WORD_RE.findall
-    return [Item(index, key, tuple(map(hash, findall(key.lower())))) for index, key in enumerate(keys)]
+    shown = shown if shown is not None else keys
+    return [
+        Item(index, key, tuple(map(hash, findall(key.lower()))), hash(text))
+        for index, (key, text) in enumerate(zip(keys, shown, strict=True))
+    ]
 
 
 def similarity(a: Item, b: Item) -> float:
     """Word-level similarity in [0, 1]: 1 for equal keys, Indel ratio of the word sequences otherwise."""
     if a.key == b.key:
-        return 1.0
+        return 1.0 if a.exact == b.exact else KEY_ONLY_SIMILARITY
     if not a.words or not b.words:
         return 0.0
     return float(Indel.normalized_similarity(a.words, b.words))
@@ -240,7 +249,10 @@ class Aligner:
         moved is the one called ``moved``.
         """
         i, j = anchor
-        weight = 1.0
+        key = old[i].key
+        # A hair more for longer blocks (then a content hash): ties break the same
+        # way whichever side is called old, so swapping the sides mirrors the result.
+        weight = 1.0 + min(len(key), 10_000) * 1e-7 + (zlib.crc32(key.encode()) % 1000) * 1e-11
         for di in (-1, 1):
             if 0 <= i + di < len(old) and 0 <= j + di < len(new):
                 a, b = old[i + di], new[j + di]
@@ -276,11 +288,8 @@ class Aligner:
         score: dict[tuple[int, int], float] = {(0, 0): 0.0}
         back: dict[tuple[int, int], tuple[int, int, str, float]] = {}
         for i in range(n + 1):
-            if full:
-                j_range = range(m + 1)
-            else:
-                # Each row's band reaches the neighbours' centres, so every row connects.
-                j_range = range(max(0, centre(i - 1) - BAND), min(m, centre(i + 1) + BAND) + 1)
+            # In a band, each row reaches its neighbours' centres, so every row connects.
+            j_range = range(m + 1) if full else range(max(0, centre(i - 1) - BAND), min(m, centre(i + 1) + BAND) + 1)
             for j in j_range:
                 if i == 0 and j == 0:
                     continue
@@ -295,8 +304,10 @@ class Aligner:
                         a, b = old[i - 1], new[j - 1]
                         if _upper_bound(len(a.words), len(b.words)) >= PAIR_THRESHOLD or a.key == b.key:
                             sim = similarity(a, b)
-                            if sim >= PAIR_THRESHOLD and prev + 2 * sim > best:
-                                best, choice = prev + 2 * sim, (1, 1, "pair", sim)
+                            # Longer blocks win ties, whichever side is called old.
+                            gain = 2 * sim + min(len(a.words) + len(b.words), 2000) * 1e-7
+                            if sim >= PAIR_THRESHOLD and prev + gain > best:
+                                best, choice = prev + gain, (1, 1, "pair", sim)
                     for k in (2, 3):
                         if j >= k and (prev := score.get((i - 1, j - k))) is not None:
                             sim = _group_similarity(old[i - 1], new[j - k : j])
@@ -387,6 +398,11 @@ class Aligner:
         return out
 
 
-def align(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[Pairing]:
-    """Align two documents given their blocks' matching keys."""
-    return Aligner(items(old_keys), items(new_keys)).run()
+def align(
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+    old_shown: Sequence[str] | None = None,
+    new_shown: Sequence[str] | None = None,
+) -> list[Pairing]:
+    """Align two documents given their blocks' matching keys (and shown texts, to prefer identical copies)."""
+    return Aligner(items(old_keys, old_shown), items(new_keys, new_shown)).run()

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from diff_match_patch import diff_match_patch
 
-from tui.model import Span
+from tui.model import Span, SpanOp
 
 #: Words (with inner apostrophes and hyphens), numbers (with inner , . :), one
 #: other character, or a run of white space.
@@ -24,8 +24,9 @@ TOKEN_RE = re.compile(
     re.UNICODE | re.DOTALL,
 )
 
-#: Above this many tokens on either side the diff falls back to whole-text spans,
-#: so one pathological paragraph cannot stall a comparison.
+#: Above this many differing tokens (after the common head and tail) on either side the
+#: diff falls back to one delete and one insert, so one pathological paragraph cannot
+#: stall a comparison.
 MAX_TOKENS = 60_000
 
 _dmp = diff_match_patch()
@@ -60,22 +61,38 @@ def word_spans(old: str, new: str) -> tuple[Span, ...]:
     if old == new:
         return (Span("equal", old),) if old else ()
     old_tokens, new_tokens = tokenize(old), tokenize(new)
-    if len(old_tokens) > MAX_TOKENS or len(new_tokens) > MAX_TOKENS:
-        return tuple(s for s in (Span("delete", old), Span("insert", new)) if s.text)
+    head = 0
+    limit = min(len(old_tokens), len(new_tokens))
+    while head < limit and old_tokens[head] == new_tokens[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old_tokens[-1 - tail] == new_tokens[-1 - tail]:
+        tail += 1
+    if len(old_tokens) - head - tail > MAX_TOKENS or len(new_tokens) - head - tail > MAX_TOKENS:
+        # Too much changed to diff word by word in bounded time: one delete, one insert.
+        middle_old = "".join(old_tokens[head : len(old_tokens) - tail])
+        middle_new = "".join(new_tokens[head : len(new_tokens) - tail])
+        parts = (
+            Span("equal", "".join(old_tokens[:head])),
+            Span("delete", middle_old),
+            Span("insert", middle_new),
+            Span("equal", "".join(old_tokens[len(old_tokens) - tail :])),
+        )
+        return tuple(p for p in parts if p.text)
     table: dict[str, str] = {}
     old_chars, new_chars = _encode(old_tokens, table), _encode(new_tokens, table)
     diffs = _dmp.diff_main(old_chars, new_chars, False)
     _dmp.diff_cleanupSemantic(diffs)
     decode = {code: token for token, code in table.items()}
     spans: list[Span] = []
-    names = {0: "equal", 1: "insert", -1: "delete"}
+    names: dict[int, SpanOp] = {0: "equal", 1: "insert", -1: "delete"}
     for op, chars in diffs:
         text = "".join(decode[c] for c in chars)
         name = names[op]
         if spans and spans[-1].op == name:
-            spans[-1] = Span(name, spans[-1].text + text)  # type: ignore[arg-type]
+            spans[-1] = Span(name, spans[-1].text + text)
         else:
-            spans.append(Span(name, text))  # type: ignore[arg-type]
+            spans.append(Span(name, text))
     return _order_changes(spans)
 
 
@@ -88,7 +105,8 @@ def _order_changes(spans: list[Span]) -> tuple[Span, ...]:
             out.append(spans[i])
             i += 1
             continue
-        deleted, inserted = [], []
+        deleted: list[str] = []
+        inserted: list[str] = []
         while i < len(spans) and spans[i].op != "equal":
             (deleted if spans[i].op == "delete" else inserted).append(spans[i].text)
             i += 1

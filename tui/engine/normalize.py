@@ -83,7 +83,9 @@ def match_key(plain: str, *, ignore_case: bool = False) -> str:
     return _case(text) if ignore_case else text
 
 
-_QUOTE_CHARS = frozenset("'\"`\u2018\u2019\u201a\u201b\u2032\u00b4\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a")
+_QUOTE_CHARS = frozenset(
+    "'\"`\u2018\u2019\u201a\u201b\u2032\u00b4\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a"
+)
 _DASH_CHARS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
 _SPACE_CHARS = frozenset(" \t\r\n\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff\u2009\u202f\u2002\u2003")
 

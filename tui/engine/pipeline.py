@@ -98,7 +98,7 @@ def compare_documents(old: Document, new: Document, options: Options | None = No
         [match_key(b.plain, ignore_case=options.ignore_case) for b in old.blocks],
         [match_key(b.plain, ignore_case=options.ignore_case) for b in new.blocks],
     )
-    pairings = align(keys[0], keys[1])
+    pairings = align(keys[0], keys[1], [b.plain for b in old.blocks], [b.plain for b in new.blocks])
     rows = tuple(_row(p, old, new, keys, options) for p in pairings)
     return Comparison(old=old, new=new, rows=rows, summary=summarise(old, new, rows), options=options)
 

@@ -47,7 +47,8 @@ def read_bytes(source: str) -> bytes:
                 raise ArticleDiffError(f"{source}: is a directory, not a file")
             size = path.stat().st_size
             if size > MAX_BYTES:
-                raise ArticleDiffError(f"{source}: too large ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)")
+                limit = MAX_BYTES // 2**20
+                raise ArticleDiffError(f"{source}: too large ({size / 1e6:.0f} MB; the limit is {limit} MB)")
             data = path.read_bytes()
         except FileNotFoundError:
             raise ArticleDiffError(f"{source}: no such file") from None

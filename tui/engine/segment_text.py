@@ -15,6 +15,8 @@ from tui.model import Block
 
 #: Lines longer than this are not hard-wrapped: they are whole paragraphs.
 MAX_WRAP_WIDTH = 100
+#: Text wrapped narrower than this is not prose wrapped by an editor.
+MIN_WRAP_WIDTH = 40
 _LIST_RE = re.compile(r"^\s*(?:[-*\u2022+]|\d+[.)])\s+")
 _FIRST_WORD_RE = re.compile(r"\S+")
 
@@ -27,7 +29,12 @@ def _wrap_width(lines: list[str]) -> int:
     wrapped = [n for n in lengths if n <= MAX_WRAP_WIDTH]
     if len(wrapped) < 0.5 * len(lengths) or len(wrapped) < 3:
         return 0
-    return wrapped[-1]
+    width = wrapped[-1]
+    # Wrapped text fills most of its lines to near the width; nobody wraps at 20 columns.
+    full = sum(1 for n in wrapped if n >= 0.75 * width)
+    if width < MIN_WRAP_WIDTH or full < 3 or full < 0.4 * len(wrapped):
+        return 0
+    return width
 
 
 def _is_soft_break(line: str, following: str, width: int) -> bool:
@@ -65,9 +72,8 @@ def segment_text(text: str) -> tuple[tuple[Block, ...], str]:
             j += 1
         start, end = offsets[i], offsets[j] + len(lines[j])
         source = text[start:end]
-        blocks.append(
-            Block(id=len(blocks), kind="paragraph", text=source, plain=collapse_space(source), prefix=text[cursor:start])
-        )
+        plain = collapse_space(source)
+        blocks.append(Block(id=len(blocks), kind="paragraph", text=source, plain=plain, prefix=text[cursor:start]))
         cursor = end
         i = j + 1
     return tuple(blocks), text[cursor:]

@@ -22,7 +22,7 @@ def _paragraphs(n: int) -> str:
 
 def describe_changes(body_counts: dict[str, int]) -> str:
     """Say in words what happened to the body: "3 paragraphs edited, 1 moved"."""
-    parts = []
+    parts: list[str] = []
     for op, word in _NOUNS.items():
         n = body_counts.get(op, 0)
         if n:
@@ -32,8 +32,8 @@ def describe_changes(body_counts: dict[str, int]) -> str:
 
 def summarise(old: Document, new: Document, rows: Sequence[Row]) -> Summary:
     """Count rows per op (overall and in the body lane) and write the verdict."""
-    counts = dict.fromkeys(ROW_OPS, 0)
-    body_counts = dict.fromkeys(ROW_OPS, 0)
+    counts: dict[str, int] = dict.fromkeys(ROW_OPS, 0)
+    body_counts: dict[str, int] = dict.fromkeys(ROW_OPS, 0)
     metadata_changes: list[str] = []
     for row in rows:
         counts[row.op] += 1

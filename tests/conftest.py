@@ -1,0 +1,21 @@
+"""Shared fixtures: where the seed pair and the tricky-case catalogue live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+@pytest.fixture
+def seed_paths() -> tuple[Path, Path]:
+    """The reference pair from ../shared/seeds (Markdown scrape, plain-text scrape)."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is absent: the reference pair ships with the workplace, not the project")
+    old, new = sorted(SEEDS.glob("*.txt"))[:2]
+    return old, new
