@@ -24,7 +24,12 @@ SCHEMA_VERSION = 1
 
 
 def _hints_to_dict(hints: StructureHints) -> dict[str, Any]:
-    return {"tag": hints.tag, "ancestors": list(hints.ancestors), "link_ratio": hints.link_ratio, "links": list(hints.links)}
+    return {
+        "tag": hints.tag,
+        "ancestors": list(hints.ancestors),
+        "link_ratio": hints.link_ratio,
+        "links": list(hints.links),
+    }
 
 
 def _block_to_dict(block: Block) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from tui.errors import ArticleDiffError
 from tui.model import SourceFormat
 
 #: Larger inputs are refused: no article is this long, and memory stays bounded.
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 32 * 1024 * 1024
 
 _EXTENSIONS: dict[str, SourceFormat] = {
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
