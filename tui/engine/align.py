@@ -65,6 +65,14 @@ class Item:
     exact: int = 0
     """Hash of the shown text: among equal keys, the identical copy pairs first."""
     _bag: Counter[int] | None = field(default=None, repr=False)
+    _set: frozenset[int] | None = field(default=None, repr=False)
+
+    @property
+    def word_set(self) -> frozenset[int]:
+        """The block's distinct words, computed on first use."""
+        if self._set is None:
+            self._set = frozenset(self.words)
+        return self._set
 
     @property
     def bag(self) -> Counter[int]:
@@ -123,6 +131,9 @@ def _upper_bound(a: int, b: int) -> float:
 
 def _contained(part: Item, whole: Item) -> bool:
     if not part.words:
+        return False
+    # Distinct words first: cheap, and it rejects nearly every non-split at once.
+    if len(part.word_set & whole.word_set) < PART_CONTAINMENT * len(part.word_set):
         return False
     shared = sum((part.bag & whole.bag).values())
     return shared >= PART_CONTAINMENT * len(part.words)
@@ -280,6 +291,11 @@ class Aligner:
         old = [self.old[i] for i in old_ids]
         new = [self.new[j] for j in new_ids]
         full = n * m <= FULL_DP_CELLS
+        old_len, new_len = [0], [0]  # prefix sums of word counts, for cheap length bounds
+        for item in old:
+            old_len.append(old_len[-1] + len(item.words))
+        for item in new:
+            new_len.append(new_len[-1] + len(item.words))
 
         def centre(i: int) -> int:
             return min(m, max(0, (i * m) // n))
@@ -308,12 +324,21 @@ class Aligner:
                             gain = 2 * sim + min(len(a.words) + len(b.words), 2000) * 1e-7
                             if sim >= PAIR_THRESHOLD and prev + gain > best:
                                 best, choice = prev + gain, (1, 1, "pair", sim)
+                    single_old, single_new = old_len[i] - old_len[i - 1], new_len[j] - new_len[j - 1]
                     for k in (2, 3):
-                        if j >= k and (prev := score.get((i - 1, j - k))) is not None:
+                        if (
+                            j >= k
+                            and _upper_bound(single_old, new_len[j] - new_len[j - k]) >= SPLIT_THRESHOLD
+                            and (prev := score.get((i - 1, j - k))) is not None
+                        ):
                             sim = _group_similarity(old[i - 1], new[j - k : j])
                             if sim and prev + (k + 1) * sim > best:
                                 best, choice = prev + (k + 1) * sim, (1, k, "split", sim)
-                        if i >= k and (prev := score.get((i - k, j - 1))) is not None:
+                        if (
+                            i >= k
+                            and _upper_bound(single_new, old_len[i] - old_len[i - k]) >= SPLIT_THRESHOLD
+                            and (prev := score.get((i - k, j - 1))) is not None
+                        ):
                             sim = _group_similarity(new[j - 1], old[i - k : i])
                             if sim and prev + (k + 1) * sim > best:
                                 best, choice = prev + (k + 1) * sim, (k, 1, "merge", sim)
