@@ -43,11 +43,14 @@ print(json.dumps({"times": times, "classify": classify_only, "peak_mb": peak,
 
 
 def _median_run(command: list[str], repeats: int) -> float:
+    """Median wall time of a command that must exit 0 or 1 (diff's "same" and "changed")."""
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
         times.append(time.perf_counter() - start)
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"benchmark: {command[0]} failed: {done.stderr.decode(errors='replace').strip()}")
     return statistics.median(times)
 
 
