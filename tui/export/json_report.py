@@ -10,12 +10,24 @@ from __future__ import annotations
 
 import json
 import re
+from importlib.resources import files
+from typing import Any
 
 from tui.model import Comparison
 from tui.serialize import comparison_to_dict
 
 #: Characters json.dumps leaves raw with ensure_ascii=False that a terminal or a script may act on.
 _RISKY_RE = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+#: Where the JSON Schema of the report ships inside the package.
+SCHEMA_RESOURCE = "schema/article-diff-report.schema.json"
+
+
+def load_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) that every JSON report validates against."""
+    schema: dict[str, Any] = json.loads(files("tui.data").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8"))
+    return schema
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -180,9 +180,14 @@ def report_rows(comparison: Comparison) -> list[ReportRow]:
 
 @dataclass(frozen=True, slots=True)
 class Gap:
-    """Unchanged rows left out of a report, by count."""
+    """Unchanged rows folded away from a report (the HTML report keeps them behind a toggle)."""
 
-    count: int
+    rows: tuple[ReportRow, ...]
+
+    @property
+    def count(self) -> int:
+        """How many rows were folded."""
+        return len(self.rows)
 
 
 def with_context(
@@ -204,17 +209,17 @@ def with_context(
             for j in range(max(0, i - context), min(len(rows), i + context + 1)):
                 keep[j] = True
     out: list[ReportRow | Gap] = []
-    skipped = 0
+    skipped: list[ReportRow] = []
     for row, kept in zip(rows, keep, strict=True):
         if kept:
             if skipped:
-                out.append(Gap(skipped))
-                skipped = 0
+                out.append(Gap(tuple(skipped)))
+                skipped = []
             out.append(row)
         else:
-            skipped += 1
+            skipped.append(row)
     if skipped:
-        out.append(Gap(skipped))
+        out.append(Gap(tuple(skipped)))
     return out
 
 

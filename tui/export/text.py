@@ -130,7 +130,9 @@ def render_text(comparison: Comparison, options: ReportOptions) -> str:
     """Return the text report, ending with a newline."""
     writer = _Writer(options)
     title = headline(comparison)
-    writer.add([("article-diff report" + (f": {visible(title, keep_newlines=False)}" if title else ""), "")], "", "head")
+    writer.add(
+        [("article-diff report" + (f": {visible(title, keep_newlines=False)}" if title else ""), "")], "", "head"
+    )
     writer.add([(visible(describe_document("Old", comparison.old), keep_newlines=False), "")], "")
     writer.add([(visible(describe_document("New", comparison.new), keep_newlines=False), "")], "")
     writer.add([(comparison.summary.verdict, "")], "", "head")

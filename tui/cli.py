@@ -1,0 +1,305 @@
+"""The command line: compare two versions, then open the viewer or write a report.
+
+Unix manners: the report goes to stdout or a file, diagnostics to stderr, and
+the exit status says what happened, as ``diff`` does (0 same body, 1 changed,
+2 trouble). The report path never imports Textual; only the viewer path does,
+and only when it is taken.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+
+from tui import __version__
+from tui.errors import ArticleDiffError, ExitStatus
+
+if TYPE_CHECKING:
+    from tui.model import Comparison, Document, Options, SourceFormat
+
+PROG = "article-diff"
+LEXICON_ENV = "ARTICLE_DIFF_LEXICON"
+DEBUG_ENV = "ARTICLE_DIFF_DEBUG"
+
+EXAMPLES = """\
+examples:
+  article-diff                                 open the viewer on the built-in demo pair
+  article-diff old.md new.txt                  open the viewer on two versions
+  article-diff old.html new.html -o diff.html  write a self-contained HTML report
+  article-diff old.txt new.txt --print         side by side in the terminal
+  article-diff old.txt new.txt --format json -o -   the JSON contract on stdout
+  curl -s URL | article-diff old.html - -o changes.md   the new version from stdin
+  article-diff -q old.txt new.txt && echo "body unchanged"
+
+exit status: 0 when the article bodies are the same (formatting and boilerplate
+aside), 1 when the body changed, 2 on trouble (a message goes to stderr).
+NO_COLOR in the environment turns colour off unless --color always is given.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser (also used to print ``--help``)."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="See how a news article changed: paragraphs paired, words diffed, boilerplate named.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("old", nargs="?", metavar="OLD", help="the older version: a path, or - for stdin")
+    parser.add_argument("new", nargs="?", metavar="NEW", help="the newer version: a path, or - for stdin")
+    out = parser.add_argument_group("output")
+    out.add_argument(
+        "-o", "--output", metavar="PATH", help="write a report to PATH (- for stdout) instead of the viewer"
+    )
+    out.add_argument(
+        "-f",
+        "--format",
+        choices=["html", "md", "markdown", "json", "text", "txt"],
+        help="report format (default: from the -o extension; text on stdout)",
+    )
+    out.add_argument("--print", action="store_true", help="print a side-by-side coloured rendition to the terminal")
+    out.add_argument("--pager", action="store_true", help="with --print, page through less -R")
+    out.add_argument("-q", "--quiet", action="store_true", help="print nothing; only the exit status tells")
+    out.add_argument("--color", "--colour", choices=["auto", "always", "never"], default="auto", help="colour (auto)")
+    out.add_argument("--width", type=int, metavar="N", help="columns for --print and text (default: the terminal's)")
+    out.add_argument(
+        "--context",
+        type=int,
+        metavar="N",
+        help="unchanged paragraphs around each change (text and Markdown: 1; HTML and --print: all)",
+    )
+    out.add_argument(
+        "--boilerplate", choices=["show", "dim", "hide"], default="dim", help="how boilerplate is shown (dim)"
+    )
+    out.add_argument(
+        "--markdown-style",
+        choices=["plain", "critic"],
+        default="plain",
+        help="Markdown word marks: plain or CriticMarkup",
+    )
+    out.add_argument("--unified", action="store_true", help="open the viewer with one column instead of two")
+    comp = parser.add_argument_group("comparison")
+    comp.add_argument("--from", dest="from_", choices=["text", "markdown", "html"], help="input format of both sides")
+    comp.add_argument("--old-from", choices=["text", "markdown", "html"], help="input format of OLD")
+    comp.add_argument("--new-from", choices=["text", "markdown", "html"], help="input format of NEW")
+    comp.add_argument("--formatting", action="store_true", help="treat typography (quotes, dashes, markup) as changes")
+    comp.add_argument("--ignore-case", action="store_true", help="treat a change of letter case as formatting")
+    comp.add_argument(
+        "--lexicon",
+        metavar="PATH",
+        action="append",
+        help="a TOML file of extra boilerplate phrases for the classifier (repeatable)",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return int(ExitStatus.TROUBLE)
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def use_color(choice: str, stream: TextIO) -> bool:
+    """Decide on colour: ``always`` and ``never`` win; ``auto`` needs a terminal, no NO_COLOR, no TERM=dumb."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("TERM") == "dumb":
+        return False
+    return _is_tty(stream)
+
+
+def _load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
+    from tui.engine.pipeline import load
+
+    if args.old is None:
+        from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
+
+        return load(DEMO_OLD, data=demo_bytes(DEMO_OLD)), load(DEMO_NEW, data=demo_bytes(DEMO_NEW))
+    old_fmt: SourceFormat | None = args.old_from or args.from_
+    new_fmt: SourceFormat | None = args.new_from or args.from_
+    return load(args.old, old_fmt), load(args.new, new_fmt)
+
+
+def _options(args: argparse.Namespace) -> Options:
+    from tui.model import Options
+
+    return Options(formatting_is_change=args.formatting, ignore_case=args.ignore_case)
+
+
+def _set_lexicon(paths: list[str]) -> None:
+    """Hand the user's lexicon files to the classifier through its environment variable."""
+    for path in paths:
+        if not os.path.isfile(path):
+            raise ArticleDiffError(f"{path}: no such lexicon file")
+        if not os.access(path, os.R_OK):
+            raise ArticleDiffError(f"{path}: permission denied")
+    existing = [p for p in os.environ.get(LEXICON_ENV, "").split(os.pathsep) if p.strip()]
+    os.environ[LEXICON_ENV] = os.pathsep.join([os.path.abspath(p) for p in paths] + existing)
+
+
+def _write_stdout(text: str) -> None:
+    """Write UTF-8 to stdout whatever the locale says; a closed pipe (``| head``) is not an error."""
+    data = text.encode("utf-8")
+    try:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is not None:
+            sys.stdout.flush()
+            buffer.write(data)
+            buffer.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so Python's exit flush stays quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    finally:
+        os.close(devnull)
+
+
+def _report_format(args: argparse.Namespace) -> str:
+    from tui.export import format_for_path, normalise_format
+
+    if args.format:
+        return normalise_format(args.format)
+    if args.output and args.output != "-":
+        found = format_for_path(args.output)
+        if found is None:
+            raise ArticleDiffError(f"{args.output}: cannot tell the report format from the name; use --format")
+        return found
+    return "text"
+
+
+def _report(comparison: Comparison, args: argparse.Namespace) -> None:
+    from tui.export import render_report, write_report
+
+    fmt = _report_format(args)
+    to_stdout = args.output in (None, "-")
+    color = use_color(args.color, sys.stdout) if to_stdout else args.color == "always"
+    width = args.width
+    if width is None and to_stdout and fmt == "text" and _is_tty(sys.stdout):
+        width = shutil.get_terminal_size().columns
+    options: dict[str, Any] = {
+        "context": args.context,
+        "boilerplate": args.boilerplate,
+        "markdown_style": args.markdown_style,
+        "color": color and fmt == "text",
+        "width": width,
+    }
+    if to_stdout:
+        _write_stdout(render_report(comparison, fmt, **options))
+    else:
+        write_report(comparison, args.output, fmt, **options)
+
+
+def _print(comparison: Comparison, args: argparse.Namespace) -> None:
+    from tui.export.terminal import print_comparison
+
+    color = use_color(args.color, sys.stdout)
+    width = args.width or shutil.get_terminal_size().columns
+    try:
+        print_comparison(
+            comparison,
+            sys.stdout,
+            color=color,
+            width=width,
+            context=args.context,
+            boilerplate=args.boilerplate,
+            pager=args.pager and _is_tty(sys.stdout),
+        )
+    except BrokenPipeError:
+        _silence_stdout()
+
+
+def _viewer(old: Document, new: Document, options: Options, args: argparse.Namespace) -> int:
+    from tui.app import run_viewer  # the only place Textual is imported
+    from tui.engine.pipeline import compare_documents
+
+    def factory() -> Comparison:
+        return compare_documents(old, new, options)
+
+    title = None if args.old is None else f"{args.old} → {args.new}"
+    return int(run_viewer(factory, title_hint=title, boilerplate=args.boilerplate, unified=args.unified or None))
+
+
+def _check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.old is not None and args.new is None:
+        raise ArticleDiffError("give two versions to compare, OLD and NEW (or none for the demo pair)")
+    if args.old == "-" and args.new == "-":
+        raise ArticleDiffError("only one side can be read from standard input (-)")
+    if args.width is not None and args.width < 20:
+        raise ArticleDiffError("--width must be at least 20")
+    if args.context is not None and args.context < 0:
+        raise ArticleDiffError("--context must be 0 or more")
+    if args.print and args.output:
+        raise ArticleDiffError("--print and -o/--output cannot be used together")
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` and do the work; ArticleDiffError escapes for :func:`main` to report."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _check_args(parser, args)
+    if args.lexicon:
+        _set_lexicon(args.lexicon)
+    old, new = _load_pair(args)
+    options = _options(args)
+    wants_report = bool(args.output or args.format or args.print or args.quiet)
+    if not wants_report and _is_tty(sys.stdout) and _is_tty(sys.stdin):
+        return _viewer(old, new, options, args)
+    from tui.engine.pipeline import compare_documents
+
+    comparison = compare_documents(old, new, options)
+    if args.quiet:
+        pass
+    elif args.print:
+        _print(comparison, args)
+    else:
+        _report(comparison, args)
+    return int(ExitStatus.CHANGED if comparison.summary.body_changed else ExitStatus.SAME)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``article-diff``: returns the exit status (0 same, 1 changed, 2 trouble)."""
+    try:
+        return run(argv)
+    except SystemExit as exit_:  # argparse: --help, --version and usage errors
+        code = exit_.code
+        if code is None:
+            return int(ExitStatus.SAME)
+        return code if isinstance(code, int) else int(ExitStatus.TROUBLE)
+    except ArticleDiffError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except MemoryError:
+        return _fail("out of memory")
+    except Exception as error:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        if isinstance(error, OSError):
+            where = f"{error.filename}: " if error.filename else ""
+            return _fail(f"{where}{error.strerror or error}")
+        return _fail(f"internal error: {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for details)")
