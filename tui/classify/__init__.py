@@ -1,10 +1,69 @@
-"""The boilerplate layer: label every block body, boilerplate or metadata."""
+"""The boilerplate layer: label every block body, boilerplate or metadata, and say why.
+
+Each block of both versions gets a role, a category from the design vocabulary,
+a confidence and human-readable reasons; runs of boilerplate that belong
+together share a region. The signals are a phrase lexicon (a data file, per
+language, extensible by the user), the block's shape, openers such as
+"A Message from ...:" that govern the blocks after them, HTML structure hints,
+the other version, and, for HTML pages when trafilatura is installed, an
+extractor's opinion. See :mod:`tui.classify.scorer` for how they combine.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
+
+from tui.classify.extraction import Extraction, extract
+from tui.classify.lexicon import LEXICON_ENV, Lexicon, load_lexicon
+from tui.classify.scorer import label_document, measure
 from tui.model import Document
 
 
-def classify(old: Document, new: Document) -> tuple[Document, Document]:
-    """Return both documents with each block's role, category and reasons set."""
-    return old, new
+def classify(
+    old: Document,
+    new: Document,
+    *,
+    old_html: str | None = None,
+    new_html: str | None = None,
+    lexicon_files: Iterable[str | os.PathLike[str]] = (),
+    languages: Iterable[str] = ("en",),
+) -> tuple[Document, Document]:
+    """Return both documents with each block's role, category, reasons, confidence and region set.
+
+    Args:
+        old: The old version.
+        new: The new version.
+        old_html: The old version's HTML source, when it is an HTML page: enables the extractor signal.
+        new_html: The same for the new version.
+        lexicon_files: Extra lexicon files (TOML, the shape of ``tui/data/boilerplate/en.toml``);
+            files named in the ``ARTICLE_DIFF_LEXICON`` environment variable are always added.
+        languages: Shipped lexicons to use.
+
+    Raises:
+        ArticleDiffError: A user lexicon file is missing or malformed.
+    """
+    lexicon = load_lexicon(tuple(languages), tuple(lexicon_files))
+    old_facts, new_facts = measure(old, lexicon), measure(new, lexicon)
+    old_keys = frozenset(f.key for f in old_facts if f.key)
+    new_keys = frozenset(f.key for f in new_facts if f.key)
+    old_extraction = _extraction(old, old_html)
+    new_extraction = _extraction(new, new_html)
+    labelled_old = label_document(old, old_facts, new_keys if new.blocks else None, "old", old_extraction)
+    labelled_new = label_document(new, new_facts, old_keys if old.blocks else None, "new", new_extraction)
+    return labelled_old, labelled_new
+
+
+def classify_one(document: Document, *, html: str | None = None, lexicon: Lexicon | None = None) -> Document:
+    """Label a single version on its own, without the other-version signal."""
+    lexicon = lexicon or load_lexicon()
+    return label_document(document, measure(document, lexicon), None, "new", _extraction(document, html))
+
+
+def _extraction(document: Document, html: str | None) -> Extraction | None:
+    if html is None or document.format != "html":
+        return None
+    return extract(html)
+
+
+__all__ = ["LEXICON_ENV", "classify", "classify_one", "load_lexicon"]

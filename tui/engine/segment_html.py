@@ -17,29 +17,32 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from tui.engine.normalize import collapse_space
 from tui.model import Block, BlockKind, StructureHints
 
+
+def _names(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 #: Elements whose content a reader never sees.
-SKIPPED_TAGS = frozenset(
-    {
-        "script", "style", "template", "noscript", "svg", "math", "head", "iframe", "object", "embed",
-        "canvas", "select", "option", "datalist", "textarea", "input", "audio", "video", "source", "track",
-        "map", "area", "picture", "img", "meta", "link", "base", "param", "frame", "frameset",
-    }
+SKIPPED_TAGS = _names(
+    "script style template noscript svg math head iframe object embed canvas select option datalist textarea"
+    " input audio video source track map area picture img meta link base param frame frameset"
 )
 
 #: Elements that start a new block; any other element is inline and adds to the current one.
-BLOCK_TAGS = frozenset(
-    {
-        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
-        "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-        "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
-        "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-    }
+BLOCK_TAGS = _names(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption"
+    " figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section summary"
+    " table tbody td tfoot th thead tr ul"
 )
 
 _KINDS: dict[str, BlockKind] = {
-    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
-    "p": "paragraph", "li": "list-item", "dd": "list-item", "dt": "list-item", "blockquote": "quote",
-    "figcaption": "caption", "caption": "caption", "pre": "code", "td": "table", "th": "table",
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "heading"),
+    **dict.fromkeys(("li", "dd", "dt"), "list-item"),
+    "p": "paragraph",
+    "blockquote": "quote",
+    **dict.fromkeys(("figcaption", "caption"), "caption"),
+    "pre": "code",
+    **dict.fromkeys(("td", "th"), "table"),
 }
 
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)

@@ -1,0 +1,269 @@
+"""The boilerplate layer on the reference pair, the demo pair, and the rules that make it up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.classify import classify, classify_one
+from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
+from tui.engine.pipeline import compare_documents, load
+from tui.engine.segment_text import segment_text
+from tui.model import Block, Document
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+
+def _text_document(text: str, name: str = "text") -> Document:
+    blocks, trailer = segment_text(text)
+    return Document(source=name, format="text", blocks=blocks, trailer=trailer)
+
+
+def _labels(document: Document) -> list[tuple[str, str | None]]:
+    return [(b.role, b.category) for b in document.blocks]
+
+
+@pytest.fixture(scope="module")
+def seed_pair() -> tuple[Document, Document]:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is absent (the reference pair lives outside the repository)")
+    old, new = sorted(SEEDS.glob("0*.txt"))
+    return classify(load(str(old)), load(str(new)))
+
+
+def test_seed_old_side_metadata_and_boilerplate(seed_pair: tuple[Document, Document]) -> None:
+    old, _ = seed_pair
+    metadata = [(b.plain, b.category) for b in old.blocks if b.role == "metadata"]
+    assert [c for _, c in metadata] == ["title", "date"]
+    assert metadata[0][0].startswith("Kremlin Applauds")
+    boilerplate = {b.plain: b.category for b in old.blocks if b.role == "boilerplate"}
+    assert len(boilerplate) == 4
+    caption = next(p for p in boilerplate if p.startswith("Putin's spokesman"))
+    assert boilerplate[caption] == "photo-credit"
+    related = next(p for p in boilerplate if p.startswith("Related article:"))
+    assert boilerplate[related] == "related-link"
+    assert boilerplate["Original url:"] == "source-link"
+    url = next(p for p in boilerplate if p.startswith("https://"))
+    assert boilerplate[url] == "source-link"
+    assert sum(b.role == "body" for b in old.blocks) == 10
+
+
+def test_seed_new_side_appeal_is_one_donation_region(seed_pair: tuple[Document, Document]) -> None:
+    _, new = seed_pair
+    body = [b for b in new.blocks if b.role == "body"]
+    assert len(body) == 10
+    appeal = [b for b in new.blocks if b.role == "boilerplate"]
+    assert appeal[0].plain == "A Message from The Moscow Times:"
+    assert appeal[-2].plain.endswith("Thank you for standing with us.")
+    assert appeal[-1].plain == "Remind me later."
+    assert len(appeal) == 8
+    assert {b.region for b in appeal} == {appeal[0].region} and appeal[0].region is not None
+    assert all(b.category == "donation-appeal" for b in appeal[:-1])
+    assert appeal[-1].category in ("donation-appeal", "navigation")
+    assert all(b.reasons for b in appeal)
+
+
+def test_seed_verdict_body_unchanged(seed_pair: tuple[Document, Document]) -> None:
+    comparison = compare_documents(*seed_pair)
+    assert comparison.summary.body_changed is False
+    assert comparison.summary.verdict.startswith("Article body unchanged")
+    body_rows = [r for r in comparison.rows if r.lane == "body"]
+    assert [r.op for r in body_rows] == ["formatting"] * 10
+
+
+def test_demo_body_paragraphs_are_never_boilerplate() -> None:
+    old = load("old.md", data=demo_bytes(DEMO_OLD))
+    new = load("new.txt", data=demo_bytes(DEMO_NEW))
+    appeal_start = next(i for i, b in enumerate(new.blocks) if b.plain.startswith("A Message from"))
+    old_body = [b for b in old.blocks if b.id >= 4 and not b.plain.startswith(("Related", "Original", "http"))]
+    labelled_old, labelled_new = classify(old, new)
+    for labelled, body in ((labelled_old, old_body), (labelled_new, list(new.blocks[:appeal_start]))):
+        for block in body:
+            assert labelled.blocks[block.id].role == "body", block.plain
+    # And each side alone, without the other version to lean on.
+    alone_new = classify_one(new)
+    assert all(b.role == "body" for b in alone_new.blocks[:appeal_start])
+    assert {b.category for b in alone_new.blocks[appeal_start:]} <= {"donation-appeal", "navigation"}
+    alone_old = classify_one(old)
+    assert all(alone_old.blocks[b.id].role == "body" for b in old_body)
+
+
+@pytest.mark.parametrize(
+    ("line", "category"),
+    [
+        ("Sign up for our Morning Briefing newsletter, delivered to your inbox every weekday.", "newsletter"),
+        ("Related: Three more ferries cancelled as the strike spreads", "related-link"),
+        ("Read more: The long fight over the eastern promenade", "related-link"),
+        ("Originally published at harbourwatch.example on 2 March.", "source-link"),
+        ("https://example.org/news/2026/ferry-strike", "source-link"),
+        ("Share this article", "share-prompt"),
+        ("We use cookies to improve your experience. Accept all or manage preferences.", "consent"),
+        ("Already a subscriber? Log in to continue reading.", "consent"),
+        ("Advertisement", "navigation"),
+        ("Skip to main content", "navigation"),
+        ("Remind me later.", "navigation"),
+        ("Marta Lind is a staff reporter covering the coast and its fisheries for Coastline Press.", "author-bio"),
+        ("12 comments", "comments"),
+        ("© 2026 Coastline Press. All rights reserved.", "footer"),
+        ("The quay at dawn on Tuesday. Photo: Ines Varga / Coastline Press", "photo-credit"),
+        ("Crews repair the sea wall. (AP Photo/Jonas Berg)", "photo-credit"),
+        ("Please support independent journalism: every contribution keeps a reporter in the room.", "donation-appeal"),
+    ],
+)
+def test_each_category_is_recognised(line: str, category: str) -> None:
+    document = _text_document(
+        "The council met on Monday to discuss the barrier, and the meeting ran late into the night.\n\n"
+        f"{line}\n\n"
+        "Residents said they would return for the hearing in April, when the engineers present their report."
+    )
+    labelled = classify_one(document)
+    block = labelled.blocks[1]
+    assert (block.role, block.category) == ("boilerplate", category), block.reasons
+    assert block.reasons
+    assert labelled.blocks[0].role == labelled.blocks[2].role == "body"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A decision is now expected in May.",
+        "The council said the share of homes at risk had doubled since 2019.",
+        "Related questions about cost were left for the hearing, Olsen said.",
+        "Fishermen said they would support the plan only if the gates stayed open during the season.",
+        "“We are not against protecting homes,” he said.",
+    ],
+)
+def test_article_sentences_that_share_words_with_boilerplate_stay_body(line: str) -> None:
+    document = _text_document(
+        "The council met on Monday to discuss the barrier, and the meeting ran late into the night.\n\n"
+        f"{line}\n\n"
+        "Residents said they would return for the hearing in April, when the engineers present their report."
+    )
+    assert [b.role for b in classify_one(document).blocks] == ["body", "body", "body"]
+
+
+def test_metadata_headline_date_byline() -> None:
+    document = load(
+        "a.md",
+        data=b"# Ferry strike spreads to the islands\n\nMarch 4, 2026\n\nBy Ines Varga\n\n"
+        b"The strike that began on the mainland reached the island routes on Tuesday, stranding hundreds.\n",
+    )
+    labelled = classify_one(document)
+    assert _labels(labelled)[:3] == [("metadata", "title"), ("metadata", "date"), ("metadata", "byline")]
+    assert labelled.blocks[3].role == "body"
+    assert labelled.title == "Ferry strike spreads to the islands"
+    assert labelled.date == "March 4, 2026"
+
+
+def test_short_neutral_lines_inside_an_appeal_inherit_its_category() -> None:
+    document = _text_document(
+        "The ferry company said services would resume on Friday if the talks went well over the weekend.\n\n"
+        "A Message from Coastline Press:\n\n"
+        "Dear friends,\n\n"
+        "Hello again.\n\n"
+        "Local reporting takes time, and fewer newsrooms can afford to send someone to every meeting.\n\n"
+        "If you can, please make a contribution today. Thank you for your support."
+    )
+    labelled = classify_one(document)
+    appeal = labelled.blocks[1:]
+    assert all(b.role == "boilerplate" and b.category == "donation-appeal" for b in appeal), _labels(labelled)
+    assert len({b.region for b in appeal}) == 1
+    assert labelled.blocks[0].role == "body"
+
+
+def test_an_appeal_region_never_swallows_article_text_shared_with_the_other_version() -> None:
+    article = [
+        "The ferry company said services would resume on Friday if the talks went well over the weekend.",
+        "Union leaders said they had not yet seen the company's latest offer, which was sent late on Thursday.",
+        "Islanders who rely on the morning crossing have been driving to the mainland port instead.",
+    ]
+    old = _text_document("\n\n".join(article))
+    new = _text_document("\n\n".join([article[0], "A Message from Coastline Press:", *article[1:]]))
+    _, labelled = classify(old, new)
+    assert [b.role for b in labelled.blocks] == ["body", "boilerplate", "body", "body"]
+
+
+def test_one_version_only_tips_a_borderline_block_but_shared_text_stays_body() -> None:
+    base = (
+        "The harbour master said the channel would be dredged this summer, before the autumn storms arrive.\n\n"
+        "Crews began on the western quay on Monday morning and expect to finish within three weeks."
+    )
+    borderline = "Listen to this story"
+    old = _text_document(base)
+    new = _text_document(base + f"\n\n{borderline}")
+    labelled_old, labelled_new = classify(old, new)
+    assert labelled_new.blocks[-1].role == "boilerplate"
+    assert any("only in the new version" in r for r in labelled_new.blocks[-1].reasons)
+    assert all(b.role == "body" for b in labelled_old.blocks)
+    assert all(b.role == "body" for b in labelled_new.blocks[:-1])
+
+
+def test_a_line_in_both_versions_that_matches_the_lexicon_stays_boilerplate() -> None:
+    text = (
+        "The harbour master said the channel would be dredged this summer, before the autumn storms arrive.\n\n"
+        "Advertisement\n\n"
+        "Crews began on the western quay on Monday morning and expect to finish within three weeks."
+    )
+    old, new = classify(_text_document(text), _text_document(text))
+    for side in (old, new):
+        assert [b.role for b in side.blocks] == ["body", "boilerplate", "body"]
+        assert side.blocks[1].category == "navigation"
+
+
+def test_html_structure_hints_are_a_signal() -> None:
+    page = (
+        "<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/w'>World news</a></li></ul></nav>"
+        "<article><h1>Ferry strike spreads</h1>"
+        "<p>The strike that began on the mainland reached the island routes on Tuesday, stranding hundreds of"
+        " passengers at the port overnight.</p>"
+        "<figure><figcaption>Passengers wait at the port on Tuesday night.</figcaption></figure>"
+        "<aside class='related'><p><a href='/a'>Why the island ferries keep breaking down</a></p></aside>"
+        "<p>Talks resume on Friday, the union said, and services could restart at the weekend if they go well.</p>"
+        "</article><footer><p>Contact the newsroom</p></footer></body></html>"
+    )
+    document = load("page.html", data=page.encode())
+    labelled = classify_one(document)
+    roles = {b.plain: (b.role, b.category) for b in labelled.blocks}
+    assert roles["Home"] == ("boilerplate", "navigation")
+    assert roles["World news"][0] == "boilerplate"
+    assert roles["Ferry strike spreads"] == ("metadata", "title")
+    assert roles["Passengers wait at the port on Tuesday night."] == ("boilerplate", "photo-credit")
+    assert roles["Why the island ferries keep breaking down"][0] == "boilerplate"
+    assert roles["Contact the newsroom"] == ("boilerplate", "footer")
+    body = [b.plain for b in labelled.blocks if b.role == "body"]
+    assert len(body) == 2 and body[0].startswith("The strike") and body[1].startswith("Talks resume")
+    reason = next(b for b in labelled.blocks if b.plain == "Home").reasons
+    assert any("nav" in r for r in reason)
+
+
+def test_works_without_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # the import fails as if not installed
+    page = "<html><body><nav><a href='/'>Home</a></nav><p>" + "Words of the article. " * 20 + "</p></body></html>"
+    document = load("page.html", data=page.encode())
+    labelled = classify_one(document, html=page)
+    assert [b.role for b in labelled.blocks] == ["boilerplate", "body"]
+
+
+def test_every_block_is_labelled_and_nothing_else_changes() -> None:
+    old = load("old.md", data=demo_bytes(DEMO_OLD))
+    new = load("new.txt", data=demo_bytes(DEMO_NEW))
+    for before, after in zip((old, new), classify(old, new), strict=True):
+        assert after.rebuild() == before.rebuild()
+        assert len(after.blocks) == len(before.blocks)
+        for b0, b1 in zip(before.blocks, after.blocks, strict=True):
+            assert (b0.id, b0.text, b0.plain, b0.prefix) == (b1.id, b1.text, b1.plain, b1.prefix)
+            assert 0.0 <= b1.confidence <= 1.0
+            assert b1.role in ("body", "boilerplate", "metadata")
+            assert (b1.category is None) == (b1.role == "body")
+            assert (b1.region is not None) == (b1.role == "boilerplate")
+
+
+def test_empty_documents() -> None:
+    empty = Document(source="e", format="text", blocks=())
+    old, new = classify(empty, empty)
+    assert old.blocks == () and new.blocks == ()
+    one = Document(source="x", format="text", blocks=(Block(id=0, kind="paragraph", text="Hello.", plain="Hello."),))
+    assert classify(empty, one)[1].blocks[0].role == "body"

@@ -1,0 +1,56 @@
+"""An optional second opinion for HTML pages: what trafilatura takes to be the main text.
+
+trafilatura is an optional extra. It is one signal among several, never the
+verdict: a block inside its extraction leans towards body, one outside leans
+towards boilerplate, and the other signals can outweigh either.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from tui.classify.lexicon import TOKEN_RE, fold
+from tui.classify.signals import Evidence, Facts
+
+#: Below this many words the extraction is treated as a failure and ignored.
+MIN_EXTRACTED_WORDS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The main text of a page as word keys, for containment tests."""
+
+    lines: frozenset[str]
+    joined: str
+
+    def evidence(self, facts: Facts) -> Evidence | None:
+        """Lean a block towards body when its words are part of the main text."""
+        if facts.count == 0:
+            return None
+        inside = facts.key in self.lines or (facts.count >= 4 and f" {facts.key} " in self.joined)
+        if inside:
+            return Evidence(-2.0, None, "in the main text an extractor finds")
+        return Evidence(1.5, None, "outside the main text an extractor finds")
+
+
+def extract(html: str) -> Extraction | None:
+    """Run trafilatura on a page, or return None when it is not installed or finds nothing."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    try:
+        text = trafilatura.extract(
+            html, include_comments=False, include_tables=True, include_images=False, deduplicate=False
+        )
+    except Exception:  # a third-party parser failing on odd input must not stop the comparison
+        return None
+    if not text:
+        return None
+    lines = [" ".join(TOKEN_RE.findall(fold(line))) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if sum(line.count(" ") + 1 for line in lines) < MIN_EXTRACTED_WORDS:
+        return None
+    return Extraction(lines=frozenset(lines), joined=" " + " ".join(lines) + " ")

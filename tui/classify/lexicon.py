@@ -1,0 +1,234 @@
+"""The phrase lexicon: boilerplate phrases kept as data, not code, one file per language.
+
+The shipped lexicon lives in ``tui/data/boilerplate/<language>.toml``. Users add
+their own phrases with files of the same shape, named in the
+``ARTICLE_DIFF_LEXICON`` environment variable (several paths separated by the
+platform's path separator) or passed to :func:`load_lexicon`. Every phrase is
+compiled once into set look-ups, prefix tuples and word indexes so that
+matching a block costs a few dictionary probes, not a scan per phrase.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+from tui.errors import ArticleDiffError
+from tui.model import BOILERPLATE_CATEGORIES
+
+#: The environment variable naming extra lexicon files.
+LEXICON_ENV = "ARTICLE_DIFF_LEXICON"
+#: Languages shipped with the package.
+DEFAULT_LANGUAGES: tuple[str, ...] = ("en",)
+
+_MATCHES = ("start", "line", "contains", "regex")
+_OPENS = ("prose", "links", "tail")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+TOKEN_RE = re.compile(r"[\w']+")
+_LINE_TRIM = " \t.:;,!?\u2026-\u2013\u2014|>»›•·*_#()[]\"'"
+
+
+def fold(text: str) -> str:
+    """Lower-case text and straighten apostrophes: the form phrases are matched in."""
+    return text.lower().translate(_APOSTROPHES)
+
+
+def line_key(folded: str) -> str:
+    """The key a whole block is looked up by: folded, trimmed of punctuation and spaces."""
+    return " ".join(folded.strip(_LINE_TRIM).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One group of phrases with what a hit means."""
+
+    category: str
+    match: str
+    weight: float
+    phrases: tuple[str, ...]
+    short: int | None = None
+    """Only blocks of at most this many words are tested."""
+    opens: str | None = None
+    """The kind of region a hit opens: ``prose``, ``links`` or ``tail``."""
+    closes: bool = False
+    """A hit ends an open ``prose`` region after the block."""
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule matched a block."""
+
+    rule: Rule
+    phrase: str
+
+    @property
+    def reason(self) -> str:
+        """Say in words what matched."""
+        if self.rule.match == "start":
+            return f"starts with '{self.phrase}'"
+        if self.rule.match == "line":
+            return f"the line '{self.phrase}'"
+        if self.rule.match == "regex":
+            return f"looks like a {self.rule.category.replace('-', ' ')}"
+        return f"contains '{self.phrase}'"
+
+
+class Lexicon:
+    """All rules, compiled for matching in time linear in the block's length."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._lines: dict[str, Rule] = {}
+        self._starts: list[tuple[tuple[str, ...], Rule]] = []
+        # contains: the phrase's longest word -> (phrase words, offset of that word, rule, phrase)
+        self._index: dict[str, list[tuple[tuple[str, ...], int, Rule, str]]] = {}
+        self._regexes: list[tuple[re.Pattern[str], Rule]] = []
+        for rule in self.rules:
+            if rule.match == "line":
+                for phrase in rule.phrases:
+                    key = line_key(fold(phrase))
+                    current = self._lines.get(key)
+                    if current is None or current.weight < rule.weight:
+                        self._lines[key] = rule
+            elif rule.match == "start":
+                self._starts.append((tuple(fold(p) for p in rule.phrases), rule))
+            elif rule.match == "contains":
+                for phrase in rule.phrases:
+                    words = tuple(TOKEN_RE.findall(fold(phrase)))
+                    if not words:
+                        continue
+                    anchor = max(range(len(words)), key=lambda k: len(words[k]))
+                    self._index.setdefault(words[anchor], []).append((words, anchor, rule, phrase))
+            else:
+                flags = 0 if rule.case_sensitive else re.IGNORECASE
+                pattern = "|".join(f"(?:{p})" for p in rule.phrases)
+                self._regexes.append((re.compile(pattern, flags), rule))
+        self._anchors = frozenset(self._index)
+
+    def match(self, plain: str, folded: str, words: Sequence[str]) -> list[Hit]:
+        """Every rule that matches a block, given its plain text, folded text and words."""
+        hits: list[Hit] = []
+        count = len(words)
+        if count <= 10:
+            rule = self._lines.get(line_key(folded))
+            if rule is not None:
+                hits.append(Hit(rule, line_key(folded)))
+        for prefixes, rule in self._starts:
+            if (rule.short is None or count <= rule.short) and folded.startswith(prefixes):
+                phrase = next(p for p in prefixes if folded.startswith(p))
+                hits.append(Hit(rule, phrase))
+        found = self._anchors.intersection(words)
+        if found:
+            seen: set[str] = set()
+            for position, word in enumerate(words):
+                if word not in found:
+                    continue
+                for phrase_words, anchor, rule, phrase in self._index[word]:
+                    if phrase in seen or (rule.short is not None and count > rule.short):
+                        continue
+                    start = position - anchor
+                    if start >= 0 and tuple(words[start : start + len(phrase_words)]) == phrase_words:
+                        seen.add(phrase)
+                        hits.append(Hit(rule, phrase))
+        for regex, rule in self._regexes:
+            if rule.short is not None and count > rule.short:
+                continue
+            if regex.search(plain):
+                hits.append(Hit(rule, rule.category))
+        return hits
+
+
+def _rules_from(data: dict[str, object], origin: str) -> list[Rule]:
+    """Check and convert one lexicon file's rules, naming the file in any complaint."""
+    raw_rules = data.get("rule", [])
+    if not isinstance(raw_rules, list):
+        raise ArticleDiffError(f"{origin}: 'rule' must be a list of [[rule]] tables")
+    rules = []
+    for number, raw in enumerate(raw_rules, 1):
+        where = f"{origin}: rule {number}"
+        if not isinstance(raw, dict):
+            raise ArticleDiffError(f"{where}: not a table")
+        category = raw.get("category")
+        if category not in BOILERPLATE_CATEGORIES:
+            raise ArticleDiffError(f"{where}: unknown category {category!r}")
+        match = raw.get("match", "contains")
+        if match not in _MATCHES:
+            raise ArticleDiffError(f"{where}: match must be one of {', '.join(_MATCHES)}")
+        phrases = raw.get("phrases")
+        if not isinstance(phrases, list) or not all(isinstance(p, str) and p for p in phrases):
+            raise ArticleDiffError(f"{where}: phrases must be a list of non-empty strings")
+        opens = raw.get("opens")
+        if opens is not None and opens not in _OPENS:
+            raise ArticleDiffError(f"{where}: opens must be one of {', '.join(_OPENS)}")
+        weight, short = raw.get("weight", 2.0), raw.get("short")
+        if not isinstance(weight, int | float) or (short is not None and not isinstance(short, int)):
+            raise ArticleDiffError(f"{where}: weight must be a number and short a whole number")
+        if match == "regex":
+            for phrase in phrases:
+                try:
+                    re.compile(phrase)
+                except re.error as error:
+                    raise ArticleDiffError(f"{where}: bad regular expression {phrase!r} ({error})") from None
+        rules.append(
+            Rule(
+                category=category,
+                match=match,
+                weight=float(weight),
+                phrases=tuple(phrases),
+                short=short,
+                opens=opens,
+                closes=bool(raw.get("closes", False)),
+                case_sensitive=bool(raw.get("case_sensitive", False)),
+            )
+        )
+    return rules
+
+
+def _read(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise ArticleDiffError(f"{path}: cannot read lexicon ({error.strerror or error})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ArticleDiffError(f"{path}: not a valid TOML lexicon ({error})") from None
+
+
+def _env_paths() -> tuple[str, ...]:
+    value = os.environ.get(LEXICON_ENV, "")
+    return tuple(p for p in value.split(os.pathsep) if p.strip())
+
+
+@lru_cache(maxsize=8)
+def _load(languages: tuple[str, ...], extra: tuple[str, ...]) -> Lexicon:
+    rules: list[Rule] = []
+    package = files("tui.data").joinpath("boilerplate")
+    for language in languages:
+        resource = package.joinpath(f"{language}.toml")
+        if not resource.is_file():
+            raise ArticleDiffError(f"no boilerplate lexicon for language {language!r}")
+        rules.extend(_rules_from(tomllib.loads(resource.read_text("utf-8")), f"lexicon {language}"))
+    for path in extra:
+        rules.extend(_rules_from(_read(Path(path)), path))
+    return Lexicon(rules)
+
+
+def load_lexicon(languages: Iterable[str] = DEFAULT_LANGUAGES, extra: Iterable[str | os.PathLike[str]] = ()) -> Lexicon:
+    """Return the compiled lexicon: the shipped languages plus the user's files.
+
+    Args:
+        languages: Shipped lexicons to use, such as ``("en",)``.
+        extra: Paths of user lexicon files; files named in ``ARTICLE_DIFF_LEXICON`` are added too.
+
+    Raises:
+        ArticleDiffError: A lexicon file is missing, unreadable or malformed.
+    """
+    paths = tuple(str(p) for p in extra) + _env_paths()
+    return _load(tuple(languages), paths)

@@ -1,0 +1,76 @@
+"""Metadata: the headline, date, byline and dateline, found so they are compared on their own.
+
+A changed headline is news, and a date line is not a paragraph of the story:
+both are labelled ``metadata`` so the summary can report them first and the
+body lane stays about the article's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tui.classify.lexicon import TOKEN_RE, fold
+from tui.model import Block
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE_RE = re.compile(
+    rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+    r"|(?:updated|published|posted)\b.{0,30}\b(?:ago|\d{1,2}:\d{2}))",
+    re.IGNORECASE,
+)
+_BYLINE_RE = re.compile(
+    r"^(?:by|written by|words by|text by|story by|reporting by)\s+[A-Z\u00c0-\u024f]", re.IGNORECASE
+)
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z .]+\))?\s*[\u2014\u2013-]+\s*$")
+
+#: Only the top of a document is searched for its headline (HTML pages put menus first).
+TITLE_WINDOW = 12
+#: Date and byline lines are short; a longer block mentioning a date is a sentence of the story.
+MAX_METADATA_WORDS = 12
+
+
+def _words(text: str) -> str:
+    return " ".join(TOKEN_RE.findall(fold(text)))
+
+
+def find_title(blocks: Sequence[Block], title: str | None) -> int | None:
+    """The index of the headline block: the heading that matches the page title, else the first top heading."""
+    title_key = _words(title) if title else ""
+    first_heading: int | None = None
+    h1: int | None = None
+    for index, block in enumerate(blocks):
+        if block.kind != "heading":
+            continue
+        key = _words(block.plain)
+        if title_key and key and (key == title_key or (len(key) >= 12 and key in title_key)):
+            return index
+        tag = block.hints.tag if block.hints else ""
+        if h1 is None and tag == "h1":
+            h1 = index
+        if first_heading is None and index < TITLE_WINDOW:
+            first_heading = index
+    if h1 is not None:
+        return h1
+    if first_heading is not None and (blocks[first_heading].hints is None or not title_key):
+        return first_heading
+    return None
+
+
+def metadata_category(block: Block, word_count: int) -> str | None:
+    """``date``, ``byline`` or ``dateline`` for a short line that is one, else None."""
+    if word_count > MAX_METADATA_WORDS or block.kind == "heading":
+        return None
+    plain = block.plain
+    if _BYLINE_RE.match(plain) and word_count <= 8:
+        return "byline"
+    if _DATELINE_RE.match(plain):
+        return "dateline"
+    match = _DATE_RE.search(plain)
+    if match and (match.end() - match.start()) >= 0.35 * len(plain.strip()):
+        return "date"
+    return None

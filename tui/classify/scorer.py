@@ -1,0 +1,176 @@
+"""One scored, explainable model: sum the evidence of every signal and label each block.
+
+A block is boilerplate when its evidence adds up to :data:`THRESHOLD` or more.
+The reasons kept are the strongest pieces of evidence on the winning side, so
+the label can always be explained in words. Everything is one linear pass (plus
+one for regions), cheap enough to run on every comparison.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+
+from tui.classify.extraction import Extraction
+from tui.classify.lexicon import Lexicon
+from tui.classify.metadata import find_title, metadata_category
+from tui.classify.regions import carry_openers, number_regions
+from tui.classify.signals import (
+    Evidence,
+    Facts,
+    facts_of,
+    link_evidence,
+    shape_evidence,
+    structure_evidence,
+)
+from tui.model import Block, Document, Role
+
+#: Evidence at or above this sum makes a block boilerplate.
+THRESHOLD = 1.5
+#: How many reasons a block keeps.
+MAX_REASONS = 3
+#: A block between two boilerplate blocks joins them when it is this short and not clearly body.
+NEUTRAL_MAX_WORDS = 12
+
+
+def measure(document: Document, lexicon: Lexicon) -> list[Facts]:
+    """Measure every block of a document once."""
+    return [facts_of(block, lexicon) for block in document.blocks]
+
+
+def _own_evidence(block: Block, facts: Facts, memo: dict[tuple[str, ...], Evidence | None]) -> None:
+    evidence = facts.evidence
+    seen: dict[str, int] = {}
+    for hit in sorted(facts.hits, key=lambda h: -h.rule.weight):
+        category = hit.rule.category
+        # Several phrases of one category add up, each half the weight of the one before.
+        repeats = seen.get(category, 0)
+        seen[category] = repeats + 1
+        evidence.append(Evidence(hit.rule.weight / 2**repeats, category, hit.reason))
+    for signal in (structure_evidence(block, memo), link_evidence(block, facts), shape_evidence(block, facts)):
+        if signal is not None:
+            evidence.append(signal)
+
+
+def _confidence(score: float) -> float:
+    return round(0.5 + 0.5 * math.tanh(abs(score - THRESHOLD) / 2), 3)
+
+
+def _category(evidence: Sequence[Evidence]) -> str | None:
+    totals: dict[str, float] = {}
+    for piece in evidence:
+        if piece.category is not None and piece.weight > 0:
+            totals[piece.category] = totals.get(piece.category, 0.0) + piece.weight
+    return max(totals, key=lambda c: totals[c]) if totals else None
+
+
+def _reasons(evidence: Sequence[Evidence], boilerplate: bool) -> tuple[str, ...]:
+    chosen = [e for e in evidence if (e.weight > 0) == boilerplate and e.weight != 0]
+    chosen.sort(key=lambda e: -abs(e.weight))
+    reasons: list[str] = []
+    for piece in chosen:
+        if piece.reason not in reasons:
+            reasons.append(piece.reason)
+        if len(reasons) == MAX_REASONS:
+            break
+    return tuple(reasons)
+
+
+def label_document(
+    document: Document,
+    facts: list[Facts],
+    other_keys: frozenset[str] | None,
+    side: str,
+    extraction: Extraction | None = None,
+) -> Document:
+    """Label every block of one version.
+
+    Args:
+        document: The version to label.
+        facts: Its blocks' facts, from :func:`measure`.
+        other_keys: Word keys of the other version's blocks (None when there is no other version).
+        side: ``old`` or ``new``, for the reasons' wording.
+        extraction: An extractor's main text, for HTML pages.
+    """
+    blocks = document.blocks
+    memo: dict[tuple[str, ...], Evidence | None] = {}
+    anchors: list[bool] = []
+    for block, fact in zip(blocks, facts, strict=True):
+        _own_evidence(block, fact, memo)
+        if extraction is not None:
+            signal = extraction.evidence(fact)
+            if signal is not None:
+                fact.evidence.append(signal)
+        anchor = False
+        if other_keys is not None and fact.count:
+            own = sum(e.weight for e in fact.evidence)
+            if fact.key in other_keys:
+                if not fact.hits and own < THRESHOLD:
+                    fact.evidence.append(Evidence(-1.0, None, "the same words in both versions"))
+                    anchor = own < 0
+            elif own > 0:
+                fact.evidence.append(Evidence(1.0, None, f"only in the {side} version"))
+        anchors.append(anchor)
+    carry_openers(blocks, facts, anchors, THRESHOLD)
+
+    scores = [sum(e.weight for e in fact.evidence) for fact in facts]
+    roles: list[Role] = ["boilerplate" if s >= THRESHOLD else "body" for s in scores]
+    # Short neutral lines between boilerplate blocks ("Dear readers,") belong with them.
+    for index in range(1, len(blocks) - 1):
+        if (
+            roles[index] == "body"
+            and roles[index - 1] == "boilerplate"
+            and roles[index + 1] == "boilerplate"
+            and facts[index].count <= NEUTRAL_MAX_WORDS
+            and scores[index] > -1.0
+            and not anchors[index]
+        ):
+            roles[index] = "boilerplate"
+            facts[index].evidence.append(Evidence(THRESHOLD - scores[index], None, "between boilerplate blocks"))
+            scores[index] = THRESHOLD
+
+    labelled: list[Block] = []
+    for block, fact, score, role in zip(blocks, facts, scores, roles, strict=True):
+        boilerplate = role == "boilerplate"
+        labelled.append(
+            replace(
+                block,
+                role=role,
+                category=_category(fact.evidence) if boilerplate else None,
+                reasons=_reasons(fact.evidence, boilerplate),
+                confidence=_confidence(score),
+                region=None,
+            )
+        )
+    labelled = _label_metadata(document, labelled, facts, scores)
+    labelled = number_regions(labelled)
+    date = next((b.plain for b in labelled if b.category == "date"), document.date)
+    title = document.title
+    if title is None:
+        title = next((b.plain for b in labelled if b.category == "title"), None)
+    return replace(document, blocks=tuple(labelled), title=title, date=date)
+
+
+def _label_metadata(
+    document: Document, blocks: list[Block], facts: Sequence[Facts], scores: Sequence[float]
+) -> list[Block]:
+    """Mark the headline, date, byline and dateline near the top of the document."""
+    title_index = find_title(blocks, document.title)
+    if title_index is not None:
+        blocks[title_index] = replace(
+            blocks[title_index],
+            role="metadata",
+            category="title",
+            reasons=("the headline",),
+            confidence=0.9,
+        )
+    for index, block in enumerate(blocks):
+        if index == title_index or scores[index] >= THRESHOLD + 2.0:
+            continue
+        category = metadata_category(block, facts[index].count)
+        if category is not None:
+            blocks[index] = replace(
+                block, role="metadata", category=category, reasons=(f"a {category} line",), confidence=0.8
+            )
+    return blocks

@@ -1,0 +1,186 @@
+"""The evidence one block gives about itself: words, shape, lexicon and HTML structure.
+
+Every signal is a weighted, named piece of :class:`Evidence` (positive weight
+for boilerplate, negative for body) so that the final label can always say why.
+All of it is computed once per block with precompiled patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tui.classify.lexicon import TOKEN_RE, Hit, Lexicon, fold
+from tui.model import Block
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One signal: how much it points to boilerplate (positive) or body (negative), and why."""
+
+    weight: float
+    category: str | None
+    reason: str
+
+
+@dataclass(slots=True)
+class Facts:
+    """What is measured once about a block and reused by every signal."""
+
+    words: list[str]
+    key: str
+    """The block's words joined: equal keys mean the same words in both versions."""
+    hits: list[Hit]
+    prose: bool
+    """A sentence-like block: long enough and ending like a sentence."""
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """How many words the block has."""
+        return len(self.words)
+
+
+_SENTENCE_END = tuple(".!?\"\u201d\u2019')\u2026:;")
+
+
+def facts_of(block: Block, lexicon: Lexicon) -> Facts:
+    """Measure a block once: its words, key, lexicon hits and whether it reads as prose."""
+    folded = fold(block.plain)
+    words = TOKEN_RE.findall(folded)
+    hits = lexicon.match(block.plain, folded, words)
+    prose = len(words) >= 12 and block.plain.rstrip().endswith(_SENTENCE_END)
+    return Facts(words=words, key=" ".join(words), hits=hits, prose=prose)
+
+
+# Class, id and tag words of enclosing elements, by what they say about a block.
+# Each entry: (pattern, category or None for body, weight). Matched innermost first;
+# the nearest element that says anything decides.
+_STRUCTURE: tuple[tuple[str, str | None, float], ...] = (
+    (
+        r"figcaption|wp-caption-text|caption|credit|image-source|photo-source|media-credit|copyright",
+        "photo-credit",
+        2.5,
+    ),
+    (r"newsletter|subscribe|subscription|signup|sign-up|optin|opt-in|mailing", "newsletter", 2.5),
+    (r"donat|contribut|support-us|membership|appeal|fundrais|paywall|regwall|piano", "donation-appeal", 2.0),
+    (r"cookie|consent|gdpr|privacy-banner|onetrust", "consent", 3.0),
+    (r"comment|disqus|replies|discussion", "comments", 2.0),
+    (r"share|sharing|social|sociallinks|addthis|sharethis|follow-us", "share-prompt", 2.5),
+    (
+        r"related|recommend|more-stories|more-news|morestories|read-more|readmore|popular|trending|most-read|"
+        r"mostread|outbrain|taboola|teaser|promo|sidebar|rail|widget|recirc|also-read|next-article|upnext|"
+        r"more-from|more-on|latest|headlines|tags|tag-list|topics|keywords",
+        "related-link",
+        2.5,
+    ),
+    (r"author-bio|authorbio|about-author|author-info|bio", "author-bio", 2.0),
+    (
+        r"^(?:ad|ads|advert)$|advert|^ad[-_]|[-_]ad$|[-_]ad[-_]|adslot|ad-slot|dfp|gpt-|sponsor|banner",
+        "navigation",
+        2.5,
+    ),
+    (
+        r"^nav$|nav|menu|breadcrumb|masthead|toolbar|skip-link|pagination|pager|site-header|header-bar|topbar|"
+        r"^tabs?$|drawer|hamburger|search",
+        "navigation",
+        2.5,
+    ),
+    (r"^footer$|footer|colophon|copyright|legal", "footer", 2.5),
+    (
+        r"article-body|articlebody|article__body|article-content|article__content|story-body|storybody|"
+        r"story-content|entry-content|post-content|post-body|post__content|content-body|body-text|bodytext|"
+        r"rich-text|richtext|article-text|story-text|main-text|^article$|^main$|text-content|paywall-content|"
+        r"article__text|caas-body|zn-body",
+        None,
+        1.5,
+    ),
+)
+_STRUCTURE_RES = tuple((re.compile(p), c, w) for p, c, w in _STRUCTURE)
+_TAG_SIGNALS: dict[str, tuple[str | None, float]] = {
+    "figcaption": ("photo-credit", 3.0),
+    "nav": ("navigation", 3.0),
+    "footer": ("footer", 2.5),
+    "aside": ("related-link", 2.5),
+    "header": ("navigation", 0.8),
+    "form": ("newsletter", 1.5),
+    "button": ("navigation", 2.0),
+    "label": ("navigation", 1.5),
+    "article": (None, 1.0),
+    "main": (None, 0.8),
+}
+#: Elements that say nothing about a block: skipped when looking for the nearest telling element.
+_SILENT = frozenset({"div", "span", "section", "p", "li", "ul", "ol", "a", "strong", "em", "b", "i", "td", "tr"})
+
+
+def structure_evidence(block: Block, memo: dict[tuple[str, ...], Evidence | None]) -> Evidence | None:
+    """What the nearest telling enclosing element says about an HTML block, if anything.
+
+    ``memo`` caches the answer per ancestor chain: blocks of one list share it.
+    """
+    hints = block.hints
+    if hints is None or not hints.ancestors:
+        return None
+    ancestors = hints.ancestors
+    if ancestors in memo:
+        return memo[ancestors]
+    found: Evidence | None = None
+    for word in ancestors:
+        if word in ("body", "html"):
+            break
+        if word in _SILENT:
+            continue
+        tagged = _TAG_SIGNALS.get(word)
+        if tagged is not None:
+            category, weight = tagged
+            found = _structure(category, weight, f"inside <{word}>")
+            break
+        for pattern, category, weight in _STRUCTURE_RES:
+            if pattern.search(word):
+                found = _structure(category, weight, f"inside an element marked '{word}'")
+                break
+        if found is not None:
+            break
+    memo[ancestors] = found
+    return found
+
+
+def _structure(category: str | None, weight: float, reason: str) -> Evidence:
+    if category is None:
+        return Evidence(-weight, None, reason + " (article text)")
+    return Evidence(weight, category, reason)
+
+
+def link_evidence(block: Block, facts: Facts) -> Evidence | None:
+    """Blocks that are mostly link text are menus and lists of other stories."""
+    hints = block.hints
+    if hints is None or hints.link_ratio < 0.5 or facts.count == 0:
+        return None
+    share = round(hints.link_ratio * 100)
+    category = "navigation" if facts.count <= 3 else "related-link"
+    weight = 2.2 if hints.link_ratio >= 0.8 else 1.0
+    if facts.prose and facts.count >= 25:
+        weight /= 2
+    return Evidence(weight, category, f"link text is {share}% of the block")
+
+
+def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
+    """The block's shape: long sentences read as article text, fragments as page furniture."""
+    count = facts.count
+    if block.kind == "image":
+        return Evidence(2.0, "photo-credit", "an image")
+    if count == 0:
+        return Evidence(1.5, "navigation", "no words")
+    if facts.prose:
+        if count >= 40:
+            return Evidence(-2.5, None, f"a long paragraph of {count} words")
+        if count >= 20:
+            return Evidence(-1.5, None, f"a paragraph of {count} words")
+        return Evidence(-0.6, None, "a sentence")
+    if block.kind == "heading":
+        return None
+    if count <= 3:
+        return Evidence(0.8, None, f"a fragment of {count} word{'s' if count > 1 else ''}")
+    if count <= 8 and not block.plain.rstrip().endswith(_SENTENCE_END):
+        return Evidence(0.5, None, "a short line, not a sentence")
+    return None
