@@ -67,6 +67,9 @@ def _track_changes(rr: ReportRow, critic: bool) -> str:
             out.append(_mark(span.op, span.text, critic))
         else:
             out.append(_mark(span.op, span.text, critic))
+            replaced = span.op == "delete" and k + 1 < len(spans) and spans[k + 1].op == "insert"
+            if replaced and not critic and not span.text[-1:].isspace() and not spans[k + 1].text[:1].isspace():
+                out.append(" ")  # "~~12~~ **14**" reads as a replacement; "~~12~~**14**" as a smudge
         k += 1
     return "".join(out)
 
