@@ -1,0 +1,45 @@
+"""Make article text safe to draw: no control characters or escapes reach the terminal raw.
+
+Article text comes from scraped pages and files; an ESC byte or a carriage
+return inside it would move the cursor or recolour the terminal. Each control
+character becomes a visible placeholder one cell wide, so the layout stays
+predictable, and a tab becomes spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+TAB_SIZE = 4
+"""Spaces a tab expands to (paragraph text rarely has tabs; code blocks may)."""
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]|\t")
+
+
+def _placeholder(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char == "\t":
+        return " " * TAB_SIZE
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC, ␍ for CR
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    if code <= 0x9F:
+        return "\ufffd"  # a C1 control: no picture exists
+    return ""  # bidi overrides and marks: they would reorder the rest of the terminal line
+
+
+def safe_text(text: str) -> str:
+    """Return ``text`` with control characters replaced by visible placeholders, tabs expanded.
+
+    Newlines are kept: they separate the blocks of split and merged rows.
+    """
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(_placeholder, text)
+
+
+def safe_line(text: str) -> str:
+    """Return ``text`` made safe and on one line (for headers, titles and list entries)."""
+    return safe_text(text).replace("\n", " ")

@@ -1,0 +1,135 @@
+"""The export dialog: pick a report format and a path, and write the report.
+
+The report writers live in ``tui.export`` and are imported only when the user
+exports; if they are missing the dialog still writes the JSON report through
+``tui.serialize`` so the key never fails silently.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from tui.errors import ArticleDiffError
+from tui.model import Comparison
+
+FORMATS: tuple[tuple[str, str, str], ...] = (
+    ("HTML, one self-contained page", "html", ".html"),
+    ("Markdown", "md", ".md"),
+    ("JSON (schema version 1)", "json", ".json"),
+    ("Plain text", "text", ".txt"),
+)
+"""Label, format name and file extension of each report format."""
+
+DEFAULT_STEM = "article-diff-report"
+
+
+def _write_json_fallback(comparison: Comparison, path: str) -> None:
+    from tui.serialize import comparison_to_dict
+
+    data = json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".article-diff-")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_export(comparison: Comparison, path: str, fmt: str) -> None:
+    """Write the report in ``fmt`` to ``path`` atomically.
+
+    Raises:
+        ArticleDiffError: When the file cannot be written or the format is not available.
+    """
+    try:
+        from tui.export import write_report
+    except ImportError:
+        if fmt != "json":
+            raise ArticleDiffError("only the JSON report is available in this build") from None
+        try:
+            _write_json_fallback(comparison, path)
+        except OSError as error:
+            raise ArticleDiffError(f"cannot write {path}: {error.strerror or error}") from None
+        return
+    try:
+        write_report(comparison, path, fmt)
+    except OSError as error:
+        raise ArticleDiffError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+class ExportScreen(ModalScreen[str | None]):
+    """Ask for a format and a path, then write the report; dismissed with the path written."""
+
+    CSS_PATH = "export.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Close without writing", id="cancel-export"),
+    ]
+
+    def __init__(self, comparison: Comparison) -> None:
+        """Export ``comparison``."""
+        super().__init__()
+        self.comparison = comparison
+
+    def compose(self) -> ComposeResult:
+        """Format, path, buttons and a line for errors."""
+        with Vertical(id="export"):
+            yield Static("Export a report", classes="title")
+            yield Label("Format")
+            yield Select([(label, name) for label, name, _ext in FORMATS], value="html", allow_blank=False, id="format")
+            yield Label("Path")
+            yield Input(value=DEFAULT_STEM + ".html", id="path")
+            yield Static(id="error")
+            with Horizontal(id="buttons"):
+                yield Button("Export", variant="primary", id="write")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        """Start in the path field."""
+        self.query_one("#path", Input).focus()
+
+    @on(Select.Changed, "#format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        """Keep the path's extension in step with the format."""
+        path_input = self.query_one("#path", Input)
+        extension = {name: ext for _label, name, ext in FORMATS}.get(str(event.value), "")
+        path = Path(path_input.value or DEFAULT_STEM)
+        known = {ext for _l, _n, ext in FORMATS}
+        if path.suffix.lower() in known or not path.suffix:
+            path_input.value = str(path.with_suffix(extension))
+
+    @on(Button.Pressed, "#write")
+    @on(Input.Submitted, "#path")
+    def action_write(self) -> None:
+        """Write the report and close, or say what went wrong."""
+        path = self.query_one("#path", Input).value.strip()
+        fmt = str(self.query_one("#format", Select).value)
+        if not path:
+            self.query_one("#error", Static).update("Give a path to write to.")
+            return
+        try:
+            write_export(self.comparison, path, fmt)
+        except ArticleDiffError as error:
+            self.query_one("#error", Static).update(str(error))
+            return
+        self.app.notify(f"Report written to {path}", title="Export", timeout=4)
+        self.dismiss(path)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without writing."""
+        self.dismiss(None)
