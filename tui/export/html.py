@@ -210,8 +210,7 @@ def render_html(comparison: Comparison, options: ReportOptions) -> str:
         parts.append('<p class="nochange">No changes to the article\'s words or order.</p>\n')
     for item in with_context(rows, options.context):
         if isinstance(item, Gap):
-            noun = "row" if item.count == 1 else "rows"
-            parts.append(f'<details class="fold"><summary>{item.count} unchanged {noun}</summary>\n')
+            parts.append(f'<details class="fold"><summary>{esc(item.phrase)}</summary>\n')
             parts += [_row(rr) for rr in item.rows]
             parts.append("</details>\n")
             continue

@@ -179,8 +179,7 @@ def render_markdown(comparison: Comparison, options: ReportOptions) -> str:
     shown = with_context(main, context)
     for item in shown:
         if isinstance(item, Gap):
-            noun = "row" if item.count == 1 else "rows"
-            lines += [f"*… {item.count} unchanged {noun} …*", ""]
+            lines += [f"*… {item.phrase} …*", ""]
         elif item.is_change:
             number += 1
             lines += _change(item, number, critic)

@@ -189,6 +189,14 @@ class Gap:
         """How many rows were folded."""
         return len(self.rows)
 
+    @property
+    def phrase(self) -> str:
+        """What was folded, in words: "3 unchanged rows", "9 rows unchanged but for formatting"."""
+        noun = "row" if self.count == 1 else "rows"
+        if any(r.op == "formatting" for r in self.rows):
+            return f"{self.count} {noun} unchanged but for formatting"
+        return f"{self.count} unchanged {noun}"
+
 
 def with_context(
     rows: Sequence[ReportRow], context: int | None, is_change: Callable[[ReportRow], bool] | None = None

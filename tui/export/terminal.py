@@ -93,8 +93,7 @@ def build_renderable(
     table.add_column(f"New · {visible(comparison.new.source, keep_newlines=False)}", ratio=1, overflow="fold")
     for item in with_context(rows, context):
         if isinstance(item, Gap):
-            noun = "row" if item.count == 1 else "rows"
-            table.add_row("", "", Text(f"… {item.count} unchanged {noun} …", style="dim"), "", "", "")
+            table.add_row("", "", Text(f"… {item.phrase} …", style="dim"), "", "", "")
             continue
         rr = item
         dim = rr.is_boilerplate and boilerplate == "dim"

@@ -147,8 +147,7 @@ def render_text(comparison: Comparison, options: ReportOptions) -> str:
     for item in shown:
         writer.lines.append("")
         if isinstance(item, Gap):
-            noun = "row" if item.count == 1 else "rows"
-            writer.add([(f"… {item.count} unchanged {noun} …", "")], "", "dim")
+            writer.add([(f"… {item.phrase} …", "")], "", "dim")
         else:
             writer.row(item)
     apart = _apart(rows)
