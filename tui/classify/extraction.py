@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from tui.classify.lexicon import TOKEN_RE, fold
+from tui.classify.lexicon import block_key
 from tui.classify.signals import Evidence, Facts
 
 #: Below this many words the extraction is treated as a failure and ignored.
@@ -19,7 +19,7 @@ MIN_EXTRACTED_WORDS = 40
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """The main text of a page as word keys, for containment tests."""
+    """The main text of a page as block keys (letters and digits), for containment tests."""
 
     lines: frozenset[str]
     joined: str
@@ -28,7 +28,7 @@ class Extraction:
         """Lean a block towards body when its words are part of the main text."""
         if facts.count == 0:
             return None
-        inside = facts.key in self.lines or (facts.count >= 4 and f" {facts.key} " in self.joined)
+        inside = facts.key in self.lines or (facts.count >= 4 and facts.key in self.joined)
         if inside:
             return Evidence(-2.0, None, "in the main text an extractor finds")
         return Evidence(1.5, None, "outside the main text an extractor finds")
@@ -49,8 +49,7 @@ def extract(html: str) -> Extraction | None:
         return None
     if not text:
         return None
-    lines = [" ".join(TOKEN_RE.findall(fold(line))) for line in text.splitlines()]
-    lines = [line for line in lines if line]
-    if sum(line.count(" ") + 1 for line in lines) < MIN_EXTRACTED_WORDS:
+    if text.count(" ") + 1 < MIN_EXTRACTED_WORDS:
         return None
-    return Extraction(lines=frozenset(lines), joined=" " + " ".join(lines) + " ")
+    lines = [key for key in map(block_key, text.splitlines()) if key]
+    return Extraction(lines=frozenset(lines), joined="\n".join(lines))

@@ -30,13 +30,48 @@ DEFAULT_LANGUAGES: tuple[str, ...] = ("en",)
 _MATCHES = ("start", "line", "contains", "regex")
 _OPENS = ("prose", "links", "tail")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-TOKEN_RE = re.compile(r"[\w']+")
+# Punctuation becomes space, so that str.split() gives the words (much cheaper than a regex).
+_PUNCTUATION = str.maketrans(
+    dict.fromkeys(
+        '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\u00a0\u00ab\u00bb\u00b7\u201c\u201d\u201e\u2010\u2011\u2012\u2013'
+        "\u2014\u2015\u2026\u2022\u2032\u2033\u00a9\u00ae\u2122",
+        " ",
+    )
+)
+# Everything but letters and digits is dropped from a block's key.
+_KEY_TABLE = str.maketrans(
+    dict.fromkeys(
+        "'!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~ \t\n\r\x0b\x0c\u00a0\u00ab\u00bb\u00b7\u2018\u2019\u201c\u201d\u201e"
+        "\u2010\u2011\u2012\u2013\u2014\u2015\u2026\u2022\u2032\u2033\u02bc\u00ad\u200b\u2009\u202f\ufeff",
+        None,
+    )
+)
+#: Longer blocks are matched by their start, their end and patterns only: phrases inside them are not
+#: looked for (an article paragraph is long; an appeal's long paragraphs are caught by its opener).
+PHRASE_MAX_CHARS = 400
+#: Unanchored regular expressions are only tried on blocks of at most this many words.
+FREE_REGEX_MAX_WORDS = 30
+#: Regular expressions anchored at the end are tried on this many final characters.
+TAIL_CHARS = 80
 _LINE_TRIM = " \t.:;,!?\u2026-\u2013\u2014|>»›•·*_#()[]\"'"
 
 
 def fold(text: str) -> str:
     """Lower-case text and straighten apostrophes: the form phrases are matched in."""
     return text.lower().translate(_APOSTROPHES)
+
+
+def block_key(plain: str) -> str:
+    """The key blocks are compared across versions by: letters and digits only, lower-cased.
+
+    Cheap enough to compute for every block; quotes, dashes and spacing never matter.
+    """
+    return plain.lower().translate(_KEY_TABLE)
+
+
+def words_of(folded: str) -> list[str]:
+    """The words of folded text, punctuation dropped (apostrophes kept inside words)."""
+    return folded.translate(_PUNCTUATION).split()
 
 
 def line_key(folded: str) -> str:
@@ -89,7 +124,8 @@ class Lexicon:
         self._starts: list[tuple[tuple[str, ...], Rule]] = []
         # contains: the phrase's longest word -> (phrase words, offset of that word, rule, phrase)
         self._index: dict[str, list[tuple[tuple[str, ...], int, Rule, str]]] = {}
-        self._regexes: list[tuple[re.Pattern[str], Rule]] = []
+        # Per rule: patterns anchored at the start, at the end, and free ones (see FREE_REGEX_MAX_WORDS).
+        self._regexes: list[tuple[Rule, re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]] = []
         for rule in self.rules:
             if rule.match == "line":
                 for phrase in rule.phrases:
@@ -101,21 +137,33 @@ class Lexicon:
                 self._starts.append((tuple(fold(p) for p in rule.phrases), rule))
             elif rule.match == "contains":
                 for phrase in rule.phrases:
-                    words = tuple(TOKEN_RE.findall(fold(phrase)))
+                    words = tuple(words_of(fold(phrase)))
                     if not words:
                         continue
                     anchor = max(range(len(words)), key=lambda k: len(words[k]))
                     self._index.setdefault(words[anchor], []).append((words, anchor, rule, phrase))
             else:
                 flags = 0 if rule.case_sensitive else re.IGNORECASE
-                pattern = "|".join(f"(?:{p})" for p in rule.phrases)
-                self._regexes.append((re.compile(pattern, flags), rule))
+                groups: dict[str, list[str]] = {"start": [], "end": [], "free": []}
+                for phrase in rule.phrases:
+                    groups[_anchoring(phrase)].append(phrase)
+                start, end, free = (
+                    re.compile("|".join(f"(?:{p})" for p in group), flags) if group else None
+                    for group in groups.values()
+                )
+                self._regexes.append((rule, start, end, free))
         self._anchors = frozenset(self._index)
 
-    def match(self, plain: str, folded: str, words: Sequence[str]) -> list[Hit]:
-        """Every rule that matches a block, given its plain text, folded text and words."""
+    def match(self, plain: str, folded: str, words: Sequence[str], count: int) -> list[Hit]:
+        """Every rule that matches a block.
+
+        Args:
+            plain: The block's plain text.
+            folded: Its start (or all of it), folded.
+            words: Its words, or none for a block too long to look for phrases in.
+            count: How many words it has.
+        """
         hits: list[Hit] = []
-        count = len(words)
         if count <= 10:
             rule = self._lines.get(line_key(folded))
             if rule is not None:
@@ -137,12 +185,26 @@ class Lexicon:
                     if start >= 0 and tuple(words[start : start + len(phrase_words)]) == phrase_words:
                         seen.add(phrase)
                         hits.append(Hit(rule, phrase))
-        for regex, rule in self._regexes:
+        for rule, start_re, end_re, free_re in self._regexes:
             if rule.short is not None and count > rule.short:
                 continue
-            if regex.search(plain):
+            if (
+                (start_re is not None and start_re.search(plain))
+                or (end_re is not None and end_re.search(plain[-TAIL_CHARS:]))
+                or (free_re is not None and count <= FREE_REGEX_MAX_WORDS and free_re.search(plain))
+            ):
                 hits.append(Hit(rule, rule.category))
         return hits
+
+
+def _anchoring(pattern: str) -> str:
+    """Whether a pattern is anchored at the ``start`` or the ``end`` of the block, or ``free``."""
+    body = pattern[4:] if pattern.startswith("(?i:") else pattern
+    if body.startswith("^"):
+        return "start"
+    if body.rstrip(")").endswith("$"):
+        return "end"
+    return "free"
 
 
 def _rules_from(data: dict[str, object], origin: str) -> list[Rule]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tui.classify.lexicon import TOKEN_RE, fold
+from tui.classify.lexicon import fold, words_of
 from tui.model import Block
 
 _MONTHS = (
@@ -35,7 +35,7 @@ MAX_METADATA_WORDS = 12
 
 
 def _words(text: str) -> str:
-    return " ".join(TOKEN_RE.findall(fold(text)))
+    return " ".join(words_of(fold(text)))
 
 
 def find_title(blocks: Sequence[Block], title: str | None) -> int | None:

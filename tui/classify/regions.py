@@ -53,14 +53,13 @@ def carry_openers(blocks: Sequence[Block], facts: Sequence[Facts], is_anchor: Se
                 link_heavy = block.hints is not None and block.hints.link_ratio >= 0.5
                 joins = joins and (link_heavy or not (fact.prose and fact.count > LINKS_MAX_WORDS)) and not says_body
             if joins:
-                fact.evidence.append(Evidence(_CARRY[mode], category, f"after '{opener}'"))
+                fact.add(Evidence(_CARRY[mode], category, f"after '{opener}'"))
                 budget -= 1
                 if mode == "prose" and any(h.rule.closes for h in fact.hits):
                     mode = None
                 continue
             mode = None
-        own = sum(e.weight for e in fact.evidence)
-        if own < threshold:
+        if fact.score < threshold:
             continue
         for hit in fact.hits:
             if hit.rule.opens:

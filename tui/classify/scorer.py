@@ -40,17 +40,16 @@ def measure(document: Document, lexicon: Lexicon) -> list[Facts]:
 
 
 def _own_evidence(block: Block, facts: Facts, memo: dict[tuple[str, ...], Evidence | None]) -> None:
-    evidence = facts.evidence
     seen: dict[str, int] = {}
     for hit in sorted(facts.hits, key=lambda h: -h.rule.weight):
         category = hit.rule.category
         # Several phrases of one category add up, each half the weight of the one before.
         repeats = seen.get(category, 0)
         seen[category] = repeats + 1
-        evidence.append(Evidence(hit.rule.weight / 2**repeats, category, hit.reason))
-    for signal in (structure_evidence(block, memo), link_evidence(block, facts), shape_evidence(block, facts)):
-        if signal is not None:
-            evidence.append(signal)
+        facts.add(Evidence(hit.rule.weight / 2**repeats, category, hit.reason))
+    facts.add(structure_evidence(block, memo))
+    facts.add(link_evidence(block, facts))
+    facts.add(shape_evidence(block, facts))
 
 
 def _confidence(score: float) -> float:
@@ -66,6 +65,9 @@ def _category(evidence: Sequence[Evidence]) -> str | None:
 
 
 def _reasons(evidence: Sequence[Evidence], boilerplate: bool) -> tuple[str, ...]:
+    if len(evidence) == 1:
+        only = evidence[0]
+        return (only.reason,) if (only.weight > 0) == boilerplate and only.weight != 0 else ()
     chosen = [e for e in evidence if (e.weight > 0) == boilerplate and e.weight != 0]
     chosen.sort(key=lambda e: -abs(e.weight))
     reasons: list[str] = []
@@ -99,22 +101,20 @@ def label_document(
     for block, fact in zip(blocks, facts, strict=True):
         _own_evidence(block, fact, memo)
         if extraction is not None:
-            signal = extraction.evidence(fact)
-            if signal is not None:
-                fact.evidence.append(signal)
+            fact.add(extraction.evidence(fact))
         anchor = False
         if other_keys is not None and fact.count:
-            own = sum(e.weight for e in fact.evidence)
+            own = fact.score
             if fact.key in other_keys:
                 if not fact.hits and own < THRESHOLD:
-                    fact.evidence.append(Evidence(-1.0, None, "the same words in both versions"))
+                    fact.add(Evidence(-1.0, None, "the same words in both versions"))
                     anchor = own < 0
             elif own > 0:
-                fact.evidence.append(Evidence(1.0, None, f"only in the {side} version"))
+                fact.add(Evidence(1.0, None, f"only in the {side} version"))
         anchors.append(anchor)
     carry_openers(blocks, facts, anchors, THRESHOLD)
 
-    scores = [sum(e.weight for e in fact.evidence) for fact in facts]
+    scores = [fact.score for fact in facts]
     roles: list[Role] = ["boilerplate" if s >= THRESHOLD else "body" for s in scores]
     # Short neutral lines between boilerplate blocks ("Dear readers,") belong with them.
     for index in range(1, len(blocks) - 1):
@@ -127,19 +127,25 @@ def label_document(
             and not anchors[index]
         ):
             roles[index] = "boilerplate"
-            facts[index].evidence.append(Evidence(THRESHOLD - scores[index], None, "between boilerplate blocks"))
+            facts[index].add(Evidence(THRESHOLD - scores[index], None, "between boilerplate blocks"))
             scores[index] = THRESHOLD
 
     labelled: list[Block] = []
     for block, fact, score, role in zip(blocks, facts, scores, roles, strict=True):
         boilerplate = role == "boilerplate"
+        # Built field by field: dataclasses.replace costs several times more, once per block.
         labelled.append(
-            replace(
-                block,
+            Block(
+                id=block.id,
+                kind=block.kind,
+                text=block.text,
+                plain=block.plain,
                 role=role,
                 category=_category(fact.evidence) if boilerplate else None,
                 reasons=_reasons(fact.evidence, boilerplate),
                 confidence=_confidence(score),
+                prefix=block.prefix,
+                hints=block.hints,
                 region=None,
             )
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.classify.lexicon import TOKEN_RE, Hit, Lexicon, fold
+from tui.classify.lexicon import PHRASE_MAX_CHARS, Hit, Lexicon, block_key, fold, words_of
 from tui.model import Block
 
 
@@ -27,30 +27,41 @@ class Evidence:
 class Facts:
     """What is measured once about a block and reused by every signal."""
 
-    words: list[str]
+    count: int
+    """How many words the block has."""
     key: str
-    """The block's words joined: equal keys mean the same words in both versions."""
+    """Letters and digits only: equal keys mean the same words in both versions."""
     hits: list[Hit]
     prose: bool
     """A sentence-like block: long enough and ending like a sentence."""
     evidence: list[Evidence] = field(default_factory=list)
+    score: float = 0.0
+    """The sum of the evidence's weights, kept as evidence is added."""
 
-    @property
-    def count(self) -> int:
-        """How many words the block has."""
-        return len(self.words)
+    def add(self, evidence: Evidence | None) -> None:
+        """Record one piece of evidence (None is ignored)."""
+        if evidence is not None:
+            self.evidence.append(evidence)
+            self.score += evidence.weight
 
 
+#: How much of a long block's start is kept for matching openers such as "Related article:".
+HEAD_CHARS = 80
 _SENTENCE_END = tuple(".!?\"\u201d\u2019')\u2026:;")
 
 
 def facts_of(block: Block, lexicon: Lexicon) -> Facts:
     """Measure a block once: its words, key, lexicon hits and whether it reads as prose."""
-    folded = fold(block.plain)
-    words = TOKEN_RE.findall(folded)
-    hits = lexicon.match(block.plain, folded, words)
-    prose = len(words) >= 12 and block.plain.rstrip().endswith(_SENTENCE_END)
-    return Facts(words=words, key=" ".join(words), hits=hits, prose=prose)
+    plain = block.plain
+    if len(plain) <= PHRASE_MAX_CHARS:
+        folded = fold(plain)
+        words = words_of(folded)
+        count = len(words)
+    else:
+        folded, words, count = fold(plain[:HEAD_CHARS]), [], plain.count(" ") + 1
+    hits = lexicon.match(plain, folded, words, count)
+    prose = count >= 12 and plain.rstrip().endswith(_SENTENCE_END)
+    return Facts(count=count, key=block_key(plain), hits=hits, prose=prose)
 
 
 # Class, id and tag words of enclosing elements, by what they say about a block.
