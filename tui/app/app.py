@@ -75,7 +75,7 @@ class ArticleDiffApp(App[int]):
                 self.error = f"article-diff: {error}"
             else:
                 self.error = f"article-diff: internal error: {type(error).__name__}: {error}"
-            self.exit(int(ExitStatus.TROUBLE))
+            self.exit(return_code=int(ExitStatus.TROUBLE))
 
     def _show(self, comparison: Comparison) -> None:
         self.comparison = comparison

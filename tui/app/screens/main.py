@@ -359,30 +359,36 @@ class DiffScreen(Screen[None]):
             if is_change(e, include_formatting=self.options.show_formatting, include_boilerplate=include_boilerplate)
         ]
 
-    def _reference_entry(self) -> tuple[int, bool]:
-        """The entry to step from: the current change when on screen, else the top of the view."""
+    def _cursor_on_screen(self) -> bool:
         layout = self.state.layout
-        assert layout is not None
-        top = round(self.left.scroll_y)
         cursor = self.state.cursor
-        if cursor is not None:
-            entry = layout.entries[cursor]
-            if entry.y < top + self._view_height and entry.y + entry.height > top:
-                return cursor, True
-        return layout.entry_at(top + CONTEXT_LINES), False
+        if layout is None or cursor is None:
+            return False
+        top = round(self.left.scroll_y)
+        entry = layout.entries[cursor]
+        return entry.y < top + self._view_height and entry.y + entry.height > top
 
     def _step(self, direction: int, *, any_kind: bool) -> None:
+        """Go to the next or previous stop: from the current change when on screen, else from the view's top."""
         stops = self._stops(any_kind)
-        if not stops or self.state.layout is None:
+        layout = self.state.layout
+        if not stops or layout is None:
             self.notify("No changes to go to.", severity="information", timeout=2)
             return
-        reference, on_cursor = self._reference_entry()
-        if direction > 0:
-            later = [i for i in stops if i > reference or (i == reference and not on_cursor)]
-            target = later[0] if later else None
+        target: int | None
+        if self._cursor_on_screen():
+            cursor = self.state.cursor
+            assert cursor is not None
+            if direction > 0:
+                target = next((i for i in stops if i > cursor), None)
+            else:
+                target = next((i for i in reversed(stops) if i < cursor), None)
         else:
-            earlier = [i for i in stops if i < reference]
-            target = earlier[-1] if earlier else None
+            top = round(self.left.scroll_y)
+            if direction > 0:
+                target = next((i for i in stops if layout.entries[i].y >= top), None)
+            else:
+                target = next((i for i in reversed(stops) if layout.entries[i].y < top), None)
         if target is None:
             self.notify("No more changes this way.", timeout=2)
             return

@@ -1,0 +1,310 @@
+"""The viewer's behaviour, driven with Pilot: keys, toggles, sync, search, help and export."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import re
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from tui.app.app import ArticleDiffApp
+from tui.app.screens.main import DiffScreen
+from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
+from tui.engine.pipeline import compare_documents, load
+from tui.errors import ArticleDiffError
+from tui.model import Comparison
+
+
+def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test without an asyncio plugin (pytest-textual-snapshot needs plain tests anyway)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+@cache
+def demo() -> Comparison:
+    return compare_documents(load(DEMO_OLD, data=demo_bytes(DEMO_OLD)), load(DEMO_NEW, data=demo_bytes(DEMO_NEW)))
+
+
+def long_pair(paragraphs: int = 60) -> Comparison:
+    sentence = "Paragraph {i} of the article says the council met on day {i} and argued at length."
+    old = [sentence.format(i=i) for i in range(paragraphs)]
+    new = list(old)
+    for i in range(5, paragraphs, 11):
+        new[i] = new[i].replace("argued", "agreed")
+    new.insert(20, "An inserted paragraph about the harbour barrier and its cost.")
+    old_doc = load("old.txt", data="\n\n".join(old).encode())
+    return compare_documents(old_doc, load("new.txt", data="\n".join(new).encode()))
+
+
+@asynccontextmanager
+async def viewer(
+    comparison: Comparison, size: tuple[int, int] = (140, 40), **kwargs: object
+) -> AsyncIterator[tuple[Pilot[int], DiffScreen]]:
+    app = ArticleDiffApp(comparison=comparison, **kwargs)  # type: ignore[arg-type]
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.diff_screen
+        assert screen is not None
+        await pilot.pause()
+        yield pilot, screen
+
+
+def top_entry(screen: DiffScreen) -> int:
+    layout = screen.diff_layout
+    assert layout is not None
+    return layout.entry_at(round(screen.left.scroll_y))
+
+
+@sync
+async def test_next_and_previous_change_land_on_changes_in_order() -> None:
+    async with viewer(demo()) as (pilot, screen):
+        layout = screen.diff_layout
+        assert layout is not None
+        visited = []
+        for _ in range(4):
+            await pilot.press("n")
+            assert screen.state.cursor is not None
+            visited.append(screen.state.cursor)
+        entries = [layout.entries[i] for i in visited]
+        assert all(e.op not in ("equal", "formatting") and e.lane != "boilerplate" for e in entries)
+        assert visited == sorted(visited) and len(set(visited)) == 4
+        # The change is on screen, just below the top.
+        current = layout.entries[visited[-1]]
+        assert screen.left.scroll_y <= current.y < screen.left.scroll_y + screen.left.size.height
+        await pilot.press("p")
+        assert screen.state.cursor == visited[-2]
+        status = str(screen.query_one("#status").render())
+        assert "change 3 of" in status
+
+
+@sync
+async def test_any_change_also_stops_at_formatting_rows() -> None:
+    async with viewer(demo()) as (pilot, screen):
+        layout = screen.diff_layout
+        assert layout is not None
+        ops = []
+        for _ in range(12):
+            await pilot.press("]")
+            assert screen.state.cursor is not None
+            ops.append(layout.entries[screen.state.cursor].op)
+        assert "formatting" in ops
+
+
+@sync
+async def test_panes_stay_in_sync_after_page_down_resize_and_search() -> None:
+    async with viewer(long_pair(), size=(120, 30)) as (pilot, screen):
+        await pilot.press("pagedown", "pagedown")
+        assert screen.left.scroll_y > 0
+        assert screen.left.scroll_y == screen.right.scroll_y
+        row_before = screen._anchor()
+        await pilot.resize_terminal(150, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.left.scroll_y == screen.right.scroll_y
+        assert screen._anchor() is not None and row_before is not None
+        assert screen._anchor()[0] == row_before[0], "the same paragraph should stay on top after a resize"  # type: ignore[index]
+        await pilot.press("slash", *"day 50", "enter")
+        await pilot.pause()
+        assert screen.state.current_match is not None
+        assert screen.left.scroll_y == screen.right.scroll_y
+        entry = screen.state.current_match[0]
+        layout = screen.diff_layout
+        assert layout is not None
+        y = layout.entries[entry].y
+        assert screen.left.scroll_y <= y < screen.left.scroll_y + screen.left.size.height
+        # Scrolling the right pane by itself (as the wheel or its scrollbar do) moves the left one too.
+        before = screen.left.scroll_y
+        screen.right.scroll_to(y=before + 5, animate=False)
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.left.scroll_y == screen.right.scroll_y != before
+
+
+@sync
+async def test_search_walks_matches_both_ways_and_escape_clears() -> None:
+    async with viewer(demo()) as (pilot, screen):
+        await pilot.press("slash", *"council", "enter")
+        count = len(screen._match_list)
+        assert count >= 3
+        first = screen.state.current_match
+        await pilot.press("enter")
+        assert screen.state.current_match != first
+        await pilot.press("shift+enter")
+        assert screen.state.current_match == first
+        await pilot.press("escape")
+        assert screen.state.matches == {} and screen.state.current_match is None
+
+
+@sync
+async def test_boilerplate_cycles_dimmed_hidden_shown() -> None:
+    async with viewer(demo()) as (pilot, screen):
+        assert screen.options.boilerplate == "dimmed"
+        layout = screen.diff_layout
+        assert layout is not None
+        has_boilerplate = any(e.lane == "boilerplate" for e in layout.entries)
+        await pilot.press("b")
+        assert screen.options.boilerplate == "hidden"
+        hidden = screen.diff_layout
+        assert hidden is not None
+        assert not any(e.lane == "boilerplate" for e in hidden.entries)
+        if has_boilerplate:
+            assert hidden.height < layout.height
+        await pilot.press("b")
+        assert screen.options.boilerplate == "shown"
+        shown = screen.diff_layout
+        assert shown is not None
+        assert not any(e.dim for e in shown.entries)
+
+
+@sync
+async def test_formatting_fold_unified_and_swap_toggles() -> None:
+    async with viewer(demo()) as (pilot, screen):
+        await pilot.press("f")
+        layout = screen.diff_layout
+        assert layout is not None
+        formatting = next(e for e in layout.entries if e.op == "formatting")
+        assert any("quotes" in p.text or "markup" in p.text for column in formatting.columns for p in column)
+        await pilot.press("u")
+        assert screen.options.fold_unchanged
+        await pilot.press("v")
+        assert screen.options.unified and not screen.right.display
+        layout = screen.diff_layout
+        assert layout is not None and layout.unified
+        await pilot.press("v")
+        assert not screen.options.unified and screen.right.display
+        old_source = screen.comparison.old.source
+        await pilot.press("s")
+        assert screen.comparison.new.source == old_source
+
+
+@sync
+async def test_narrow_terminal_opens_unified() -> None:
+    async with viewer(demo(), size=(90, 30)) as (_pilot, screen):
+        assert screen.options.unified
+        layout = screen.diff_layout
+        assert layout is not None and layout.unified
+
+
+@sync
+async def test_help_opens_and_closes() -> None:
+    async with viewer(demo()) as (pilot, screen):
+        await pilot.press("question_mark")
+        assert type(pilot.app.screen).__name__ == "HelpScreen"
+        text = " ".join(str(w.render()) for w in pilot.app.screen.query("Static"))
+        assert "Next change" in text and "Swap" in text
+        await pilot.press("escape")
+        assert pilot.app.screen is screen
+
+
+@sync
+async def test_change_list_jumps_to_the_chosen_change() -> None:
+    async with viewer(long_pair(), size=(140, 30)) as (pilot, screen):
+        await pilot.press("l")
+        changes = screen.query_one("#changes")
+        assert changes.has_focus
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        layout = screen.diff_layout
+        assert layout is not None and screen.state.cursor is not None
+        last_change = max(i for i, e in enumerate(layout.entries) if e.op not in ("equal",) and e.kind == "row")
+        assert screen.state.cursor == last_change
+        assert screen.left.scroll_y > 0
+
+
+@sync
+async def test_export_dialog_writes_a_report(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    async with viewer(demo()) as (pilot, screen):
+        await pilot.press("e")
+        assert type(pilot.app.screen).__name__ == "ExportScreen"
+        from textual.widgets import Input, Select
+
+        pilot.app.screen.query_one("#format", Select).value = "json"
+        await pilot.pause()
+        pilot.app.screen.query_one("#path", Input).value = str(target)
+        await pilot.click("#write")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["format"] == "article-diff"
+    assert len(data["rows"]) == len(demo().rows)
+
+
+@sync
+async def test_export_dialog_reports_an_unwritable_path(tmp_path: Path) -> None:
+    async with viewer(demo()) as (pilot, _screen):
+        await pilot.press("e")
+        from textual.widgets import Input
+
+        pilot.app.screen.query_one("#path", Input).value = str(tmp_path / "missing" / "dir" / "r.html")
+        await pilot.click("#write")
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "ExportScreen"
+        assert str(pilot.app.screen.query_one("#error").render()).strip()
+
+
+@sync
+async def test_hostile_text_never_reaches_the_terminal_raw() -> None:
+    old = "Plain start.\n\nA \x1b[31mred\x1b[0m alert\r with a bell\x07 and\ttab.\n\n東京の港で漁師たちが抗議した。"
+    new = "Plain start.\n\nA \x1b[32mgreen\x1b[0m alert\r with a bell\x07 and\ttab. 🎉\n\nשלום עולם, مرحبا بالعالم"
+    comparison = compare_documents(load("old.txt", data=old.encode()), load("new.txt", data=new.encode()))
+    async with viewer(comparison, size=(100, 30), unified=False) as (_pilot, screen):
+        for pane in (screen.left, screen.right):
+            width = pane.text_region_width
+            for y in range(pane.size.height):
+                strip = pane.render_line(y)
+                assert strip.cell_length == width
+                text = "".join(segment.text for segment in strip)
+                assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text), repr(text)
+
+
+@sync
+async def test_the_comparison_runs_in_a_worker_and_errors_end_with_status_2() -> None:
+    app = ArticleDiffApp(demo)
+    async with app.run_test(size=(120, 30)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if app.diff_screen is not None:
+                break
+        assert app.diff_screen is not None
+    assert app.result_status == (1 if demo().summary.body_changed else 0)
+
+    def fail() -> Comparison:
+        raise ArticleDiffError("cannot read old.txt: No such file or directory")
+
+    failing = ArticleDiffApp(fail)
+    async with failing.run_test(size=(120, 30)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if failing.error:
+                break
+    assert failing.error == "article-diff: cannot read old.txt: No such file or directory"
+    assert failing.return_code == 2
+
+
+def test_importing_the_viewer_package_does_not_load_textual() -> None:
+    code = "import sys, tui.app; assert 'textual' not in sys.modules, 'textual imported'"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("mode", ["dim", "hide", "show"])
+def test_run_viewer_accepts_the_cli_boilerplate_words(mode: str) -> None:
+    from tui.app.screens.main import _boilerplate_mode
+
+    assert _boilerplate_mode(mode) in ("dimmed", "hidden", "shown")
