@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from tui.classify.extraction import Extraction, extract
 from tui.classify.lexicon import LEXICON_ENV, Lexicon, load_lexicon
-from tui.classify.scorer import label_document, measure
+from tui.classify.scorer import OtherVersion, label_document, measure
 from tui.model import Document
 
 
@@ -45,12 +45,12 @@ def classify(
     """
     lexicon = load_lexicon(tuple(languages), tuple(lexicon_files))
     old_facts, new_facts = measure(old, lexicon), measure(new, lexicon)
-    old_keys = frozenset(f.key for f in old_facts if f.key)
-    new_keys = frozenset(f.key for f in new_facts if f.key)
     old_extraction = _extraction(old, old_html)
     new_extraction = _extraction(new, new_html)
-    labelled_old = label_document(old, old_facts, new_keys if new.blocks else None, "old", old_extraction)
-    labelled_new = label_document(new, new_facts, old_keys if old.blocks else None, "new", new_extraction)
+    other_of_old = OtherVersion(new_facts) if new.blocks else None
+    other_of_new = OtherVersion(old_facts) if old.blocks else None
+    labelled_old = label_document(old, old_facts, other_of_old, "old", old_extraction)
+    labelled_new = label_document(new, new_facts, other_of_new, "new", new_extraction)
     return labelled_old, labelled_new
 
 

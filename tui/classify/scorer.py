@@ -34,6 +34,29 @@ MAX_REASONS = 3
 NEUTRAL_MAX_WORDS = 12
 
 
+class OtherVersion:
+    """The other version's blocks as keys: is a block there whole, or inside one of its blocks?"""
+
+    #: Containment inside the other version's text is tested for at most this many blocks per
+    #: document (it scans that text), which keeps pages of thousands of fragments linear.
+    MAX_SCANS = 300
+
+    def __init__(self, facts: Sequence[Facts]) -> None:
+        self.keys = frozenset(f.key for f in facts if f.key)
+        self._text: str | None = None
+        self._facts = facts
+        self._scans = 0
+
+    def contains(self, key: str) -> bool:
+        """True when ``key`` lies inside the other version's text (its blocks were cut differently)."""
+        if self._scans >= self.MAX_SCANS:
+            return False
+        self._scans += 1
+        if self._text is None:
+            self._text = "\n".join(f.key for f in self._facts)
+        return key in self._text
+
+
 def measure(document: Document, lexicon: Lexicon) -> list[Facts]:
     """Measure every block of a document once."""
     return [facts_of(block, lexicon) for block in document.blocks]
@@ -82,7 +105,7 @@ def _reasons(evidence: Sequence[Evidence], boilerplate: bool) -> tuple[str, ...]
 def label_document(
     document: Document,
     facts: list[Facts],
-    other_keys: frozenset[str] | None,
+    other: OtherVersion | None,
     side: str,
     extraction: Extraction | None = None,
 ) -> Document:
@@ -91,7 +114,7 @@ def label_document(
     Args:
         document: The version to label.
         facts: Its blocks' facts, from :func:`measure`.
-        other_keys: Word keys of the other version's blocks (None when there is no other version).
+        other: The other version's block keys (None when there is no other version).
         side: ``old`` or ``new``, for the reasons' wording.
         extraction: An extractor's main text, for HTML pages.
     """
@@ -103,13 +126,13 @@ def label_document(
         if extraction is not None:
             fact.add(extraction.evidence(fact))
         anchor = False
-        if other_keys is not None and fact.count:
+        if other is not None and fact.count:
             own = fact.score
-            if fact.key in other_keys:
+            if fact.key in other.keys:
                 if not fact.hits and own < THRESHOLD:
                     fact.add(Evidence(-1.0, None, "the same words in both versions"))
                     anchor = own < 0
-            elif own > 0:
+            elif own > 0 and not other.contains(fact.key):
                 fact.add(Evidence(1.0, None, f"only in the {side} version"))
         anchors.append(anchor)
     carry_openers(blocks, facts, anchors, THRESHOLD)

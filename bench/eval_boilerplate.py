@@ -1,0 +1,274 @@
+"""Score the boilerplate layer on real news pages with human-marked article bodies.
+
+Run: ``python -m bench.eval_boilerplate`` (``--bench DIR`` for another copy of
+``article-extraction-benchmark``; ``--jobs N``). Not part of the test run.
+
+For each page, version A is the gold article body (plain text) and version B is
+the page itself: as HTML, as plain text derived from the page, and as Markdown
+derived from the page. A block of B is gold body when its words lie in the gold
+body; every other block should be labelled boilerplate or metadata. Reported per
+input format, pooled over pages: precision, recall and F1 of the non-body label
+over the whole page and inside the article span (first to last gold body
+block), the share of gold body blocks labelled non-body, and the share of the
+gold body's paragraphs that the comparison pairs rather than inserts or deletes.
+
+Pages are split deterministically by a hash of their file name into a
+development part and a held-out part (about one page in three), reported apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import sys
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT.parent / "shared" / "eval" / "article-extraction-benchmark"
+
+#: Formats scored. "html" uses the extractor signal when trafilatura is installed; "html-plain" never does.
+FORMATS = ("html", "html-plain", "text", "markdown")
+
+
+def held_out(name: str) -> bool:
+    """The deterministic split: about one page in three is held out."""
+    return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) % 3 == 0
+
+
+@dataclass
+class Tally:
+    """Block counts for one format over many pages."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    span_tp: int = 0
+    span_fp: int = 0
+    span_fn: int = 0
+    body_blocks: int = 0
+    body_flagged: int = 0
+    gold_paragraphs: int = 0
+    gold_paired: int = 0
+    gold_flagged: int = 0
+    pages: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        """Pool another tally into this one."""
+        for name in (
+            "tp", "fp", "fn", "span_tp", "span_fp", "span_fn", "body_blocks", "body_flagged",
+            "gold_paragraphs", "gold_paired", "gold_flagged", "pages",
+        ):  # fmt: skip
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.misses.extend(other.misses)
+
+
+def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+#: A block of at least this many words is gold body wherever its words occur in the gold body.
+GOLD_MIN_WORDS = 5
+
+
+def gold_labels(keys: list[str], gold_text: str, gold_lines: frozenset[str]) -> list[bool]:
+    """Which blocks of a page are gold body: their words lie in the gold body.
+
+    A short block ("Home", "News") lies in almost any text by chance, so a block
+    under :data:`GOLD_MIN_WORDS` words counts only when it is a whole gold
+    paragraph or directly continues the text matched by the block before it.
+    """
+    flags = []
+    cursor = -1
+    for key in keys:
+        if not key:
+            flags.append(False)
+            continue
+        needle = f" {key} "
+        if key.count(" ") + 1 >= GOLD_MIN_WORDS:
+            position = gold_text.find(needle)
+            if position >= 0 and cursor >= 0:
+                # Prefer the occurrence after the previous match when the words repeat.
+                later = gold_text.find(needle, max(0, cursor - 1))
+                position = later if later >= 0 else position
+        else:
+            position = gold_text.find(needle, max(0, cursor - 1)) if cursor >= 0 else -1
+            if position >= 0 and position > cursor + 3:
+                position = -1
+            if position < 0 and key in gold_lines:
+                position = gold_text.find(needle)
+        if position >= 0:
+            flags.append(True)
+            cursor = position + len(needle) - 1
+        else:
+            flags.append(False)
+    return flags
+
+
+def _markdown_of(blocks: Iterable[object]) -> str:
+    """Markdown derived from a page's visible blocks: headings, list items, quotes and links marked up."""
+    lines = []
+    for block in blocks:
+        plain = block.plain  # type: ignore[attr-defined]
+        hints = block.hints  # type: ignore[attr-defined]
+        kind = block.kind  # type: ignore[attr-defined]
+        if hints is not None and hints.link_ratio >= 0.9 and len(hints.links) == 1:
+            plain = f"[{plain}]({hints.links[0]})"
+        if kind == "heading" and hints is not None and hints.tag[1:].isdigit():
+            lines.append("#" * int(hints.tag[1:]) + " " + plain)
+        elif kind == "list-item":
+            lines.append("- " + plain)
+        elif kind == "quote":
+            lines.append("> " + plain)
+        elif kind == "caption":
+            lines.append(f"*{plain}*")
+        else:
+            lines.append(plain)
+    return "\n\n".join(lines) + "\n"
+
+
+def _text_of(blocks: Iterable[object]) -> str:
+    """Plain text derived from a page: its visible blocks, one paragraph each, blank-line separated."""
+    return "\n\n".join(block.plain for block in blocks) + "\n"  # type: ignore[attr-defined]
+
+
+def score_page(path: str, gold_body: str) -> dict[str, Tally]:
+    """Score one page in every format."""
+    from tui.classify import classify
+    from tui.classify.lexicon import fold, words_of
+    from tui.engine.pipeline import compare_documents, load
+    from tui.engine.read import read_source
+    from tui.model import PAIRED_OPS, Document, Options
+
+    raw = gzip.decompress(Path(path).read_bytes())
+    gold = load("gold.txt", "text", data=gold_body.encode())
+
+    def words(text: str) -> str:
+        return " ".join(words_of(fold(text)))
+
+    gold_text = " " + " \n ".join(words(b.plain) for b in gold.blocks) + " "
+    gold_lines = frozenset(words(b.plain) for b in gold.blocks)
+    page = load(Path(path).name, "html", data=raw)
+    page_html = read_source(Path(path).name, "html", data=raw).text
+    versions: dict[str, tuple[Document, str | None]] = {
+        "html": (page, page_html),
+        "html-plain": (page, None),
+        "text": (load("page.txt", "text", data=_text_of(page.blocks).encode()), None),
+        "markdown": (load("page.md", "markdown", data=_markdown_of(page.blocks).encode()), None),
+    }
+    result: dict[str, Tally] = {}
+    for fmt, (document, source) in versions.items():
+        labelled_gold, labelled = classify(gold, document, new_html=source)
+        comparison = compare_documents(labelled_gold, labelled, Options(classify=False))
+        tally = Tally(pages=1)
+        gold_flags = gold_labels([words(b.plain) for b in labelled.blocks], gold_text, gold_lines)
+        body_indices = [i for i, is_body in enumerate(gold_flags) if is_body]
+        first, last = (body_indices[0], body_indices[-1]) if body_indices else (1, 0)
+        for index, (block, is_body) in enumerate(zip(labelled.blocks, gold_flags, strict=True)):
+            predicted = block.role != "body"
+            actual = not is_body
+            inside = first <= index <= last
+            if predicted and actual:
+                tally.tp += 1
+                tally.span_tp += inside
+            elif predicted:
+                tally.fp += 1
+                tally.span_fp += inside
+                tally.misses.append(f"{fmt}\tFP\t{Path(path).name[:10]}\t{block.category}\t{block.plain[:100]}")
+            elif actual:
+                tally.fn += 1
+                tally.span_fn += inside
+                if inside:
+                    tally.misses.append(f"{fmt}\tFN\t{Path(path).name[:10]}\t{block.kind}\t{block.plain[:100]}")
+            if is_body:
+                tally.body_blocks += 1
+                tally.body_flagged += predicted
+        paired = set()
+        for row in comparison.rows:
+            if row.op in PAIRED_OPS:
+                paired.update(row.old)
+        tally.gold_paragraphs = len(labelled_gold.blocks)
+        tally.gold_paired = len(paired)
+        tally.gold_flagged = sum(b.role != "body" for b in labelled_gold.blocks)
+        result[fmt] = tally
+    return result
+
+
+def _score(item: tuple[str, str]) -> tuple[str, dict[str, Tally]]:
+    path, body = item
+    return path, score_page(path, body)
+
+
+def main() -> int:
+    """Score every page and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bench", type=Path, default=BENCH)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N pages (for a quick look)")
+    parser.add_argument("--misses", type=Path, help="write misclassified blocks here (tab-separated)")
+    args = parser.parse_args()
+    truth_path = args.bench / "ground-truth.json"
+    if not truth_path.is_file():
+        print(f"eval_boilerplate: {truth_path} not found", file=sys.stderr)
+        return 2
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    items = sorted(
+        (str(args.bench / "html" / f"{name}.html.gz"), entry["articleBody"])
+        for name, entry in truth.items()
+        if (args.bench / "html" / f"{name}.html.gz").is_file()
+    )
+    if args.limit:
+        items = items[: args.limit]
+    parts: dict[str, dict[str, Tally]] = {"development": {}, "held-out": {}}
+    with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        for path, tallies in pool.map(_score, items, chunksize=2):
+            part = parts["held-out" if held_out(Path(path).name) else "development"]
+            for fmt, tally in tallies.items():
+                part.setdefault(fmt, Tally()).add(tally)
+    try:
+        import trafilatura  # noqa: F401
+
+        extractor = "with trafilatura as one signal"
+    except ImportError:
+        extractor = "trafilatura not installed: html = html-plain"
+    print(f"Boilerplate evaluation on {len(items)} pages ({extractor}); the non-body label, pooled over blocks.")
+    header = (
+        f"{'part':<12} {'format':<11} {'pages':>5} {'P page':>7} {'R page':>7} {'F1 page':>8} {'P span':>7}"
+        f" {'R span':>7} {'F1 span':>8} {'body->bp':>9} {'paired':>7}"
+    )
+    print(header)
+    print("-" * len(header))
+    for part_name, formats in parts.items():
+        for fmt in FORMATS:
+            t = formats.get(fmt)
+            if t is None:
+                continue
+            _, _, f1 = _f1(t.tp, t.fp, t.fn)
+            p, r, _ = _f1(t.tp, t.fp, t.fn)
+            sp, sr, sf1 = _f1(t.span_tp, t.span_fp, t.span_fn)
+            flagged = t.body_flagged / t.body_blocks if t.body_blocks else 0.0
+            paired = t.gold_paired / t.gold_paragraphs if t.gold_paragraphs else 1.0
+            print(
+                f"{part_name:<12} {fmt:<11} {t.pages:>5} {p:>7.3f} {r:>7.3f} {f1:>8.3f} {sp:>7.3f} {sr:>7.3f}"
+                f" {sf1:>8.3f} {flagged:>9.2%} {paired:>7.2%}"
+            )
+    print(
+        "body->bp: gold body blocks of the page labelled boilerplate or metadata;"
+        " paired: gold body paragraphs paired rather than inserted or deleted."
+    )
+    if args.misses:
+        misses = [f"{name}\t{m}" for name, part in parts.items() for t in part.values() for m in t.misses]
+        args.misses.write_text("\n".join(misses) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
