@@ -11,6 +11,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
 
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
 from tui.engine.pipeline import compare_documents, load
@@ -19,6 +22,7 @@ from tui.export import format_for_path, render_report, write_report
 from tui.export.json_report import load_schema
 from tui.export.markdown import md_escape
 from tui.export.terminal import print_comparison
+from tui.export.wrap import wrap_chunks
 from tui.model import Comparison
 from tui.serialize import comparison_from_dict
 
@@ -244,3 +248,17 @@ def test_unknown_options_and_formats_are_refused(demo: Comparison) -> None:
         render_report(demo, "pdf")
     with pytest.raises(ArticleDiffError):
         render_report(demo, "text", colour=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.text(alphabet="ab“”—é漢 ", min_size=0, max_size=30), max_size=25),
+    width=st.integers(min_value=8, max_value=60),
+)
+def test_wrapping_keeps_every_word_and_never_overflows(words: list[str], width: int) -> None:
+    text = " ".join(words)
+    for chunks in ([(text, "")], [(text[: len(text) // 2], ""), (text[len(text) // 2 :], "insert")]):
+        lines = wrap_chunks(chunks, width)
+        assert all(sum(cell_len(t) for t, _ in line) <= width for line in lines)
+        rebuilt = "".join(t for line in lines for t, _ in line)
+        assert rebuilt.replace(" ", "") == text.replace(" ", "")
