@@ -115,9 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         html_mb = html_path.stat().st_size / 1e6
         ok &= html_mb < HTML_SIZE_TARGET_MB
         print()
-        print(
-            f"HTML size: {html_mb:.2f} MB (target < {HTML_SIZE_TARGET_MB:.0f} MB): {_verdict(html_mb < HTML_SIZE_TARGET_MB)}"
-        )
+        size_ok = html_mb < HTML_SIZE_TARGET_MB
+        print(f"HTML size: {html_mb:.2f} MB (target < {HTML_SIZE_TARGET_MB:.0f} MB): {_verdict(size_ok)}")
         opened = _open_in_chromium(html_path, min(args.repeats, 3))
         if opened is None:
             print("Chromium open: skipped (chromium or the playwright package is missing)")
