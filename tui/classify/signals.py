@@ -64,45 +64,157 @@ def facts_of(block: Block, lexicon: Lexicon) -> Facts:
     return Facts(count=count, key=block_key(plain), hits=hits, prose=prose)
 
 
+def _tokens(*words: str) -> str:
+    """A pattern for whole tokens of a class name ("ad" in "ad-slot", not in "shadow")."""
+    return r"(?:^|[-_])(?:" + "|".join(words) + r")(?:$|[-_])"
+
+
+def _inside(*words: str) -> str:
+    """A pattern for words that mean the same anywhere in a class name ("globalnav", "navbar")."""
+    return "|".join(words)
+
+
 # Class, id and tag words of enclosing elements, by what they say about a block.
-# Each entry: (pattern, category or None for body, weight). Matched innermost first;
-# the nearest element that says anything decides.
+# Each entry: (pattern, category or None for article text, weight). Matched innermost
+# first; the nearest element that says anything decides. Article-text words come last:
+# "caption-text" is a caption before it is text.
 _STRUCTURE: tuple[tuple[str, str | None, float], ...] = (
     (
-        r"figcaption|wp-caption-text|caption|credit|image-source|photo-source|media-credit|copyright",
+        _inside("figcaption", "wp-caption", "caption", "image-credit", "photo-credit", "media-credit", "imagecredit")
+        + "|"
+        + _tokens("credit", "credits", "image-source", "photo-source", "copyright"),
         "photo-credit",
         2.5,
     ),
-    (r"newsletter|subscribe|subscription|signup|sign-up|optin|opt-in|mailing", "newsletter", 2.5),
-    (r"donat|contribut|support-us|membership|appeal|fundrais|paywall|regwall|piano", "donation-appeal", 2.0),
-    (r"cookie|consent|gdpr|privacy-banner|onetrust", "consent", 3.0),
-    (r"comment|disqus|replies|discussion", "comments", 2.0),
-    (r"share|sharing|social|sociallinks|addthis|sharethis|follow-us", "share-prompt", 2.5),
     (
-        r"related|recommend|more-stories|more-news|morestories|read-more|readmore|popular|trending|most-read|"
-        r"mostread|outbrain|taboola|teaser|promo|sidebar|rail|widget|recirc|also-read|next-article|upnext|"
-        r"more-from|more-on|latest|headlines|tags|tag-list|topics|keywords",
+        _inside("newsletter", "subscribe", "subscription", "signup", "sign-up", "optin", "opt-in", "mailing-list"),
+        "newsletter",
+        2.5,
+    ),
+    (
+        _inside("donate", "donation", "contribut", "support-us", "fundrais", "paywall", "regwall")
+        + "|"
+        + _tokens("membership", "appeal", "piano"),
+        "donation-appeal",
+        2.0,
+    ),
+    (_inside("cookie", "consent", "gdpr", "onetrust"), "consent", 3.0),
+    (_inside("comment", "disqus") + "|" + _tokens("replies", "discussion"), "comments", 2.0),
+    (
+        _inside("sharing", "social", "addthis", "sharethis", "follow-us", "share-") + "|" + _tokens("share", "shares"),
+        "share-prompt",
+        2.5,
+    ),
+    (
+        _inside(
+            "related",
+            "recommend",
+            "more-stories",
+            "more-news",
+            "morestories",
+            "read-more",
+            "readmore",
+            "trending",
+            "most-read",
+            "mostread",
+            "most-popular",
+            "outbrain",
+            "taboola",
+            "sidebar",
+            "recirc",
+            "also-read",
+            "next-article",
+            "upnext",
+            "more-from",
+            "more-on",
+            "tag-list",
+            "taglist",
+        )
+        + "|"
+        + _tokens(
+            "popular",
+            "teaser",
+            "teasers",
+            "promo",
+            "promos",
+            "rail",
+            "latest",
+            "headlines",
+            "tags",
+            "topics",
+            "keywords",
+            "aside",
+            "sidebar",
+        ),
         "related-link",
         2.5,
     ),
-    (r"author-bio|authorbio|about-author|author-info|bio", "author-bio", 2.0),
+    (_inside("author-bio", "authorbio", "about-author", "author-info") + "|" + _tokens("bio"), "author-bio", 2.0),
     (
-        r"^(?:ad|ads|advert)$|advert|^ad[-_]|[-_]ad$|[-_]ad[-_]|adslot|ad-slot|dfp|gpt-|sponsor|banner",
+        _inside("advert", "adslot", "ad-slot", "dfp", "gpt-ad", "sponsor", "banner-ad")
+        + "|"
+        + _tokens("ad", "ads", "banner"),
         "navigation",
         2.5,
     ),
     (
-        r"^nav$|nav|menu|breadcrumb|masthead|toolbar|skip-link|pagination|pager|site-header|header-bar|topbar|"
-        r"^tabs?$|drawer|hamburger|search",
+        _inside(
+            "nav",
+            "menu",
+            "breadcrumb",
+            "masthead",
+            "toolbar",
+            "skip-link",
+            "pagination",
+            "site-header",
+            "header-bar",
+            "topbar",
+            "hamburger",
+            "drawer",
+        )
+        + "|"
+        + _tokens("tabs", "tab", "pager", "search"),
         "navigation",
         2.5,
     ),
-    (r"^footer$|footer|colophon|copyright|legal", "footer", 2.5),
+    (_inside("footer", "colophon") + "|" + _tokens("legal", "copyright"), "footer", 2.5),
     (
-        r"article-body|articlebody|article__body|article-content|article__content|story-body|storybody|"
-        r"story-content|entry-content|post-content|post-body|post__content|content-body|body-text|bodytext|"
-        r"rich-text|richtext|article-text|story-text|main-text|^article$|^main$|text-content|paywall-content|"
-        r"article__text|caas-body|zn-body",
+        _inside(
+            "article-body",
+            "articlebody",
+            "article__body",
+            "article-content",
+            "article__content",
+            "story-body",
+            "storybody",
+            "story-content",
+            "entry-content",
+            "post-content",
+            "post-body",
+            "post__content",
+            "content-body",
+            "body-text",
+            "bodytext",
+            "rich-text",
+            "richtext",
+            "article-text",
+            "story-text",
+            "main-text",
+            "text-content",
+            "paywall-content",
+            "article__text",
+            "caas-body",
+            "zn-body",
+            "itemprop",
+            "articlebody",
+            "post-entry",
+            "entry-body",
+            "article-main",
+            "story__body",
+            "c-entry-content",
+        )
+        + "|"
+        + _tokens("article", "main", "story", "prose"),
         None,
         1.5,
     ),
@@ -137,8 +249,6 @@ def structure_evidence(block: Block, memo: dict[tuple[str, ...], Evidence | None
         return memo[ancestors]
     found: Evidence | None = None
     for word in ancestors:
-        if word in ("body", "html"):
-            break
         if word in _SILENT:
             continue
         tagged = _TAG_SIGNALS.get(word)
@@ -181,7 +291,7 @@ def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
     if block.kind == "image":
         return Evidence(2.0, "photo-credit", "an image")
     if count == 0:
-        return Evidence(1.5, "navigation", "no words")
+        return Evidence(2.5, "navigation", "no words")
     if facts.prose:
         if count >= 40:
             return Evidence(-2.5, None, f"a long paragraph of {count} words")

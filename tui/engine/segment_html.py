@@ -32,7 +32,7 @@ SKIPPED_TAGS = _names(
 BLOCK_TAGS = _names(
     "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption"
     " figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section summary"
-    " table tbody td tfoot th thead tr ul"
+    " table tbody tfoot thead tr ul"
 )
 
 _KINDS: dict[str, BlockKind] = {
@@ -42,13 +42,14 @@ _KINDS: dict[str, BlockKind] = {
     "blockquote": "quote",
     **dict.fromkeys(("figcaption", "caption"), "caption"),
     "pre": "code",
-    **dict.fromkeys(("td", "th"), "table"),
+    "tr": "table",
 }
 
+_PAGE_TAGS = frozenset({"html", "body"})
+#: Table cells are inline: a row is one block, its cells separated by a space.
+_CELLS = frozenset({"td", "th"})
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WORD_SPLIT_RE = re.compile(r"\s+")
-_LINE_SPACE_RE = re.compile(r"[^\S\n]+")
-_BLANK_LINES_RE = re.compile(r" *\n[ \n]*")
 
 _EXIT = None  # stack marker: the element on top has been fully walked
 
@@ -74,13 +75,19 @@ def _words(tag: str, attrs: dict[str, str | None]) -> tuple[str, ...]:
 
 
 class _Builder:
-    """Collects inline text into blocks as the walk enters and leaves elements."""
+    """Collects inline text into blocks as the walk enters and leaves elements.
+
+    A ``<br>`` ends a line; each line of a block becomes a block of its own (a
+    list of tour dates or an address is written that way), separated from the
+    one before by a single newline instead of a blank line.
+    """
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.link_chars = 0
         self.links: list[str] = []
+        self.lines: list[tuple[str, int, tuple[str, ...]]] = []
         self.first_h1: str | None = None
 
     def add_text(self, text: str, in_link: bool) -> None:
@@ -88,48 +95,50 @@ class _Builder:
         if in_link:
             self.link_chars += len(text.strip())
 
+    def line_break(self) -> None:
+        """End the current line (a ``<br>``)."""
+        self.lines.append(("".join(self.parts), self.link_chars, tuple(self.links)))
+        self.parts, self.link_chars, self.links = [], 0, []
+
     def flush(self, owner: str, context: list[tuple[str, ...]]) -> None:
-        """Turn the text gathered since the last block boundary into a block, if it shows anything."""
-        if not self.parts:
+        """Turn the text gathered since the last block boundary into blocks, if it shows anything."""
+        if self.parts:
+            self.line_break()
+        if not self.lines:
             return
-        raw = "".join(self.parts)
-        self.parts = []
-        link_chars, self.link_chars = self.link_chars, 0
-        links, self.links = self.links, []
-        text = _BLANK_LINES_RE.sub("\n", _LINE_SPACE_RE.sub(" ", raw)).strip()
-        if not text:
-            return
-        plain = collapse_space(text)
-        ancestors: list[str] = []
-        for words in reversed(context):
-            ancestors.extend(words)
-        kind = _KINDS.get(owner)
-        if kind is None:
-            kind = "quote" if "blockquote" in ancestors else "paragraph"
-        elif kind == "paragraph":
-            if "blockquote" in ancestors:
-                kind = "quote"
-            elif "figcaption" in ancestors:
-                kind = "caption"
-        if owner == "h1" and self.first_h1 is None:
-            self.first_h1 = plain
-        visible = len(plain.replace(" ", ""))
-        hints = StructureHints(
-            tag=owner,
-            ancestors=tuple(ancestors),
-            link_ratio=min(1.0, link_chars / visible) if visible else 0.0,
-            links=tuple(links),
-        )
-        self.blocks.append(
-            Block(
-                id=len(self.blocks),
-                kind=kind,
-                text=text,
-                plain=plain,
-                prefix="\n\n" if self.blocks else "",
-                hints=hints,
+        lines, self.lines = self.lines, []
+        ancestors: list[str] | None = None
+        first = True
+        for raw, link_chars, links in lines:
+            plain = collapse_space(raw)
+            if not plain:
+                continue
+            if ancestors is None:
+                ancestors = []
+                for words in reversed(context):
+                    ancestors.extend(words)
+            kind = _KINDS.get(owner)
+            if kind is None:
+                kind = "quote" if "blockquote" in ancestors else "paragraph"
+            elif kind == "paragraph":
+                if "blockquote" in ancestors:
+                    kind = "quote"
+                elif "figcaption" in ancestors:
+                    kind = "caption"
+            if owner == "h1" and self.first_h1 is None:
+                self.first_h1 = plain
+            visible = len(plain) - plain.count(" ")
+            hints = StructureHints(
+                tag=owner,
+                ancestors=tuple(ancestors),
+                link_ratio=min(1.0, link_chars / visible) if visible else 0.0,
+                links=links,
             )
-        )
+            prefix = ("\n\n" if first else "\n") if self.blocks else ""
+            first = False
+            self.blocks.append(
+                Block(id=len(self.blocks), kind=kind, text=plain, plain=plain, prefix=prefix, hints=hints)
+            )
 
 
 def _title(parser: LexborHTMLParser) -> str | None:
@@ -185,8 +194,10 @@ def segment_html(text: str) -> tuple[tuple[Block, ...], str | None]:
         if attrs and _is_hidden(attrs):
             continue
         if tag == "br":
-            builder.add_text("\n", False)
+            builder.line_break()
             continue
+        if tag in _CELLS:
+            builder.add_text(" ", False)
         is_block = tag in BLOCK_TAGS
         is_link = tag == "a"
         if is_block:
@@ -197,7 +208,8 @@ def segment_html(text: str) -> tuple[tuple[Block, ...], str | None]:
             href = attrs.get("href") if attrs else None
             if href:
                 builder.links.append(href)
-        context.append(_words(tag, attrs) if attrs else (tag,))
+        # The page's own <html> and <body> say nothing about one block: their words are left out.
+        context.append(() if tag in _PAGE_TAGS else _words(tag, attrs) if attrs else (tag,))
         opened.append((is_block, is_link))
         stack.append(_EXIT)
         children: list[LexborNode] = []
