@@ -7,6 +7,7 @@ user can act on end the app with exit status 2 and one line for stderr.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from textual.app import App
@@ -48,6 +49,8 @@ class ArticleDiffApp(App[int]):
         """A message for stderr when the comparison failed."""
         self.result_status = int(ExitStatus.SAME)
         """The exit status the comparison calls for: 1 when the article body changed."""
+        self.first_paint = asyncio.Event()
+        """Set once the diff screen has painted its first full screen (benchmarks wait for it)."""
         if title_hint:
             self.sub_title = title_hint
 

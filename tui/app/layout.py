@@ -11,6 +11,7 @@ turns into theme colours.
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -187,7 +188,14 @@ class Layout:
         self.widths = tuple(max(4, w) for w in widths)
         self.number_width = len(str(max(len(comparison.old.blocks), len(comparison.new.blocks), 1)))
         self.entries: list[Entry] = []
-        self._build()
+        # Tens of thousands of small objects and no cycles: the collector would only rescan the heap.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._build()
+        finally:
+            if collecting:
+                gc.enable()
         self.starts = [e.y for e in self.entries]
         self.height = (self.entries[-1].y + self.entries[-1].height) if self.entries else 0
         self._row_entry = {e.row: i for i, e in enumerate(self.entries) if e.row is not None}
@@ -410,11 +418,13 @@ class Layout:
 
     @staticmethod
     def _add_spans(pieces: _Pieces, spans: Sequence[Span], keep: str) -> None:
-        for span in spans:
-            if span.op == "equal":
-                pieces.add(safe_text(span.text))
-            elif span.op == keep:
-                pieces.add(safe_text(span.text), f"{keep}-word")
+        shown = [s for s in spans if s.op == "equal" or s.op == keep]
+        raw = "".join(s.text for s in shown)
+        clean = safe_text(raw) == raw  # usually: then one check covers every span
+        style = f"{keep}-word"
+        for span in shown:
+            text = span.text if clean else safe_text(span.text)
+            pieces.add(text, "" if span.op == "equal" else style)
 
     def _panel(
         self,

@@ -8,7 +8,15 @@ than the whole line. ASCII text takes a fast path built on ``str.rfind``.
 
 from __future__ import annotations
 
-from rich.cells import cell_len, get_character_cell_size
+import re
+
+from rich.cells import get_character_cell_size
+
+_NARROW = re.compile(
+    "[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u1e00-\u1fff"
+    "\u2010-\u2027\u2030-\u205e\u20a0-\u20bf\u2100-\u214f\n]*"
+)
+"""Characters one cell wide everywhere: Latin, Greek, Cyrillic, common punctuation (no combining marks)."""
 
 Line = tuple[int, int]
 """A line as ``(start, end)`` offsets into the wrapped text, end exclusive."""
@@ -63,7 +71,7 @@ def wrap(text: str, width: int) -> list[Line]:
     """
     width = max(1, width)
     # One cell per character (ASCII, most Latin, Cyrillic and Greek text) allows the fast path.
-    fits = _wrap_ascii if text.isascii() or cell_len(text) == len(text) else _wrap_cells
+    fits = _wrap_ascii if text.isascii() or _NARROW.fullmatch(text) else _wrap_cells
     out: list[Line] = []
     start = 0
     while True:

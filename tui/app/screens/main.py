@@ -7,6 +7,7 @@ the pane width or a view option changes, keeping the same paragraph on top.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from typing import ClassVar
 
@@ -263,6 +264,9 @@ class DiffScreen(Screen[None]):
         cursor_row = self._cursor_row()
         layout = Layout(self.comparison, widths, self.options)
         self.state.layout = layout
+        # The comparison and the layout live as long as the screen: keep the collector from rescanning
+        # them on every collection, which made page-downs stall at tens of thousands of paragraphs.
+        gc.freeze()
         self.state.cursor = layout.entry_for_row(cursor_row) if cursor_row is not None else None
         if self.search_query:
             self._find(self.search_query, keep_index=True)
@@ -277,6 +281,14 @@ class DiffScreen(Screen[None]):
                 entry = layout.entries[index]
                 self.scroll_panes_to(entry.y + min(offset, entry.height - 1))
         self._update_status()
+        if old is None:
+            self.call_after_refresh(self._painted)
+
+    def _painted(self) -> None:
+        gc.freeze()  # what the first paint built (styles, caches) stays too
+        first_paint = getattr(self.app, "first_paint", None)
+        if first_paint is not None:
+            first_paint.set()
 
     def _anchor(self) -> tuple[int, int] | None:
         """The comparison row at the top of the view and the line within it."""

@@ -135,7 +135,7 @@ class DiffPane(ScrollView, can_focus=True):
         self.partner: DiffPane | None = None
         """The pane that scrolls with this one."""
         self._mirroring = False
-        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(256)
         self._styles: dict[str, Style] = {}
         self._last_width = -1
 
@@ -210,7 +210,9 @@ class DiffPane(ScrollView, can_focus=True):
         return strip.apply_offsets(0, line)
 
     def _render_document_line(self, y: int, width: int) -> Strip:
-        base = self.rich_style
+        base = self._styles.get("")
+        if base is None:
+            base = self._styles[""] = self.rich_style
         layout = self.state.layout
         if layout is None or y >= layout.height or width <= 0:
             return Strip.blank(width, base)

@@ -67,6 +67,18 @@ class OverviewRuler(Widget):
         self._layout: Layout | None = None
         self._view = (0, 0)
         self._cells: list[str | None] = []
+        self._styles: dict[str, Style] = {}
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = blended_style(self, f"overview-ruler--{name}")
+        return style
+
+    def notify_style_update(self) -> None:
+        """Forget cached colours when the theme changes."""
+        super().notify_style_update()
+        self._styles.clear()
 
     def update_layout(self, layout: Layout | None) -> None:
         """Recompute which change colours each cell."""
@@ -115,11 +127,11 @@ class OverviewRuler(Widget):
             first = int(top * scale)
             last = int((top + max(1, view) - 1) * scale)
             if first <= y <= last:
-                style = base + blended_style(self, "overview-ruler--view")
+                style = base + self._style("view")
         tone = self._cells[y] if y < len(self._cells) else None
         if tone is None:
             return Strip([Segment(" " * width, style)], width)
-        mark = blended_style(self, f"overview-ruler--{tone}")
+        mark = self._style(tone)
         return Strip([Segment("▐" * width, style + Style(color=mark.color))], width)
 
     def on_resize(self, event: events.Resize) -> None:

@@ -1,0 +1,146 @@
+"""Viewer benchmark: time to the first full screen from process start, time per page-down, peak memory.
+
+Run ``python -m bench.viewer_speed`` from the repository root. For the seed pair
+(when ../shared is there) and for synthetic 3,000- and 20,000-paragraph pairs it
+starts a fresh Python process per run that imports the viewer, reads both files,
+compares them in the app's worker thread and waits for the diff screen's first
+paint (headless, 160x45: every visible strip is rendered, only the terminal
+write is skipped). Then it pages down 30 times, timing the scroll plus a full
+compositor render each time. Numbers are medians over ``--repeat`` runs.
+
+Targets (issue 4): first screen < 1.0 s (seed), < 1.5 s (3,000), < 6 s (20,000);
+page-down < 50 ms and peak memory < 600 MB at 20,000 paragraphs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+SIZE = (160, 45)
+PAGE_DOWNS = 30
+
+
+def _synthetic_pair(paragraphs: int, seed: int) -> tuple[str, str]:
+    """The lead's synthetic pair generator, or a plain stand-in if it is missing."""
+    try:
+        from bench.synthetic import make_pair
+    except ImportError:  # pragma: no cover - the generator ships with the repository
+        import random
+
+        rng = random.Random(seed)
+        words = "council harbour barrier vote residents engineers report flood said the a of to in".split()
+        old = [" ".join(rng.choice(words) for _ in range(60)) + "." for _ in range(paragraphs)]
+        new = [p.replace("vote", "ballot", 1) if i % 7 == 0 else p for i, p in enumerate(old)]
+        return "\n\n".join(old), "\n".join(new)
+    return make_pair(paragraphs, seed)
+
+
+# -- the child process: one measured run ---------------------------------------------------------
+
+
+async def _measure(old_path: str, new_path: str, launched: float) -> dict[str, float]:
+    import resource
+
+    from tui.app.app import ArticleDiffApp
+    from tui.engine.pipeline import compare_documents, load
+
+    def factory():  # type: ignore[no-untyped-def]
+        return compare_documents(load(old_path), load(new_path))
+
+    app = ArticleDiffApp(factory, unified=False)
+    result: dict[str, float] = {}
+    async with app.run_test(size=SIZE) as pilot:
+        await app.first_paint.wait()
+        result["first_screen"] = time.time() - launched
+        screen = app.diff_screen
+        assert screen is not None
+        layout = screen.diff_layout
+        assert layout is not None
+        result["rows"] = len(layout.entries)
+        result["lines"] = layout.height
+        timings = []
+        for _ in range(PAGE_DOWNS):
+            start = time.perf_counter()
+            screen.action_page(1)
+            update = screen._compositor.render_update(full=True)
+            list(update.render_segments(app.console))
+            timings.append(time.perf_counter() - start)
+        result["page_down_ms"] = statistics.median(timings) * 1000
+        result["page_down_max_ms"] = max(timings) * 1000
+        result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def _child(old_path: str, new_path: str, launched: float) -> None:
+    print(json.dumps(asyncio.run(_measure(old_path, new_path, launched))))
+
+
+# -- the parent: cases, runs and the table -------------------------------------------------------
+
+
+def _run_once(old_path: Path, new_path: Path) -> dict[str, float]:
+    launched = time.time()
+    command = [sys.executable, "-m", "bench.viewer_speed", "--child", str(old_path), str(new_path), str(launched)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"viewer_speed: a run failed:\n{done.stderr.strip()}")
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def _cases(workdir: Path, sizes: list[int]) -> list[tuple[str, Path, Path]]:
+    cases: list[tuple[str, Path, Path]] = []
+    seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if len(seeds) >= 2:
+        cases.append(("seed pair", seeds[0], seeds[1]))
+    else:
+        print("(seed pair skipped: ../shared/seeds is absent)")
+    for size in sizes:
+        old, new = _synthetic_pair(size, seed=1)
+        old_path, new_path = workdir / f"old-{size}.txt", workdir / f"new-{size}.txt"
+        old_path.write_text(old, encoding="utf-8")
+        new_path.write_text(new, encoding="utf-8")
+        cases.append((f"{size:,} paragraphs", old_path, new_path))
+    return cases
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print one line per case."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--child", nargs=3, metavar=("OLD", "NEW", "LAUNCHED"), help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[3000, 20000], help="synthetic pair sizes")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per case (median reported)")
+    args = parser.parse_args(argv)
+    if args.child:
+        old, new, launched = args.child
+        _child(old, new, float(launched))
+        return 0
+    print(f"viewer benchmark, {SIZE[0]}x{SIZE[1]} headless, median of {args.repeat} runs, Python {sys.version.split()[0]}")
+    header = f"{'case':<20} {'rows':>7} {'lines':>8} {'first screen':>13} {'page-down':>10} {'worst':>8} {'peak':>8}"
+    print(header)
+    print("-" * len(header))
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, old_path, new_path in _cases(Path(tmp), args.sizes):
+            runs = [_run_once(old_path, new_path) for _ in range(args.repeat)]
+            first = statistics.median(r["first_screen"] for r in runs)
+            page = statistics.median(r["page_down_ms"] for r in runs)
+            worst = max(r["page_down_max_ms"] for r in runs)
+            peak = max(r["peak_mb"] for r in runs)
+            print(
+                f"{name:<20} {int(runs[0]['rows']):>7,} {int(runs[0]['lines']):>8,} {first:>11.2f} s"
+                f" {page:>7.1f} ms {worst:>5.1f} ms {peak:>5.0f} MB"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
