@@ -24,25 +24,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.synthetic import make_pair
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 SIZE = (160, 45)
 PAGE_DOWNS = 30
-
-
-def _synthetic_pair(paragraphs: int, seed: int) -> tuple[str, str]:
-    """The lead's synthetic pair generator, or a plain stand-in if it is missing."""
-    try:
-        from bench.synthetic import make_pair
-    except ImportError:  # pragma: no cover - the generator ships with the repository
-        import random
-
-        rng = random.Random(seed)
-        words = "council harbour barrier vote residents engineers report flood said the a of to in".split()
-        old = [" ".join(rng.choice(words) for _ in range(60)) + "." for _ in range(paragraphs)]
-        new = [p.replace("vote", "ballot", 1) if i % 7 == 0 else p for i, p in enumerate(old)]
-        return "\n\n".join(old), "\n".join(new)
-    return make_pair(paragraphs, seed)
 
 
 # -- the child process: one measured run ---------------------------------------------------------
@@ -59,7 +46,7 @@ async def _measure(old_path: str, new_path: str, launched: float) -> dict[str, f
 
     app = ArticleDiffApp(factory, unified=False)
     result: dict[str, float] = {}
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE):
         await app.first_paint.wait()
         result["first_screen"] = time.time() - launched
         screen = app.diff_screen
@@ -105,7 +92,7 @@ def _cases(workdir: Path, sizes: list[int]) -> list[tuple[str, Path, Path]]:
     else:
         print("(seed pair skipped: ../shared/seeds is absent)")
     for size in sizes:
-        old, new = _synthetic_pair(size, seed=1)
+        old, new = make_pair(size, seed=1)
         old_path, new_path = workdir / f"old-{size}.txt", workdir / f"new-{size}.txt"
         old_path.write_text(old, encoding="utf-8")
         new_path.write_text(new, encoding="utf-8")
@@ -124,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
         old, new, launched = args.child
         _child(old, new, float(launched))
         return 0
-    print(f"viewer benchmark, {SIZE[0]}x{SIZE[1]} headless, median of {args.repeat} runs, Python {sys.version.split()[0]}")
+    python = sys.version.split()[0]
+    print(f"viewer benchmark, {SIZE[0]}x{SIZE[1]} headless, median of {args.repeat} runs, Python {python}")
     header = f"{'case':<20} {'rows':>7} {'lines':>8} {'first screen':>13} {'page-down':>10} {'worst':>8} {'peak':>8}"
     print(header)
     print("-" * len(header))
