@@ -18,7 +18,7 @@ from functools import cache
 from importlib.resources import files
 
 from tui.export.options import ReportOptions
-from tui.export.rows import MARKERS, Gap, ReportRow, SideBlock, headline, report_rows, with_context
+from tui.export.rows import MARKERS, Gap, ReportRow, SideBlock, headline, region_starts, report_rows, with_context
 from tui.export.safe_text import visible
 from tui.model import ROW_OPS, Comparison, Document
 
@@ -64,8 +64,6 @@ def _cell(side: str, blocks: tuple[SideBlock, ...], rr: ReportRow) -> str:
     marks = row.spans is not None and row.op != "equal"
     fmt_only = row.op == "formatting" or (row.op in ("moved", "split", "merged") and not row.edited)
     marker = MARKERS[row.op]
-    if row.op == "modified":
-        marker = "-" if side == "old" else "+"
     numbers = ", ".join(str(sb.number) for sb in blocks)
     paragraphs = "".join(f'<p class="k-{esc(sb.block.kind)}">{_pieces(sb, marks, fmt_only)}</p>' for sb in blocks)
     return (
@@ -74,7 +72,7 @@ def _cell(side: str, blocks: tuple[SideBlock, ...], rr: ReportRow) -> str:
     )
 
 
-def _label(rr: ReportRow) -> str:
+def _label(rr: ReportRow, badge: bool) -> str:
     """The line above a row for everything but plain edits: moved from where, split, boilerplate category."""
     row = rr.row
     bits: list[str] = []
@@ -85,14 +83,14 @@ def _label(rr: ReportRow) -> str:
         bits.append(esc(text))
     elif row.op == "formatting" and row.differences:
         bits.append(esc("formatting: " + ", ".join(row.differences)))
-    if rr.is_boilerplate or row.lane == "metadata":
+    if badge:
         bits.append(f'<span class="badge">{esc(rr.category or row.lane)}</span>')
     if not bits:
         return ""
     return f'<div class="label">{" ".join(bits)}</div>'
 
 
-def _row(rr: ReportRow) -> str:
+def _row(rr: ReportRow, badge: bool) -> str:
     row = rr.row
     classes = ["row", f"op-{row.op}"]
     if rr.is_change:
@@ -104,7 +102,7 @@ def _row(rr: ReportRow) -> str:
     sr = f'<span class="sr">{esc(rr.label)}: </span>' if rr.is_change else ""
     return (
         f'<section class="{" ".join(classes)}" id="r{rr.index}" data-op="{row.op}" tabindex="-1">{sr}'
-        f"{_label(rr)}{_cell('old', rr.old, rr)}{_cell('new', rr.new, rr)}</section>\n"
+        f"{_label(rr, badge)}{_cell('old', rr.old, rr)}{_cell('new', rr.new, rr)}</section>\n"
     )
 
 
@@ -208,13 +206,14 @@ def render_html(comparison: Comparison, options: ReportOptions) -> str:
     ]
     if not any(rr.is_change for rr in rows):
         parts.append('<p class="nochange">No changes to the article\'s words or order.</p>\n')
+    badges = region_starts(rows)
     for item in with_context(rows, options.context):
         if isinstance(item, Gap):
             parts.append(f'<details class="fold"><summary>{esc(item.phrase)}</summary>\n')
-            parts += [_row(rr) for rr in item.rows]
+            parts += [_row(rr, rr.index in badges) for rr in item.rows]
             parts.append("</details>\n")
             continue
-        parts.append(_row(item))
+        parts.append(_row(item, item.index in badges))
     parts += [
         "</main>\n</div>\n",
         f'<footer class="footer">Made by article-diff {esc(_version())}. '

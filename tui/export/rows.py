@@ -15,16 +15,17 @@ from tui.model import Block, Comparison, Document, Row, SpanOp
 
 Side = Literal["old", "new"]
 
-#: One-character gutter markers per row op, shared by every format.
+#: One-character gutter markers per row op, shared by every format and the same as the viewer's
+#: (``tui.app.layout.MARKERS``, not imported: the reports must not load the viewer package).
 MARKERS: dict[str, str] = {
     "equal": " ",
     "formatting": "≈",
     "modified": "~",
     "inserted": "+",
     "deleted": "-",
-    "moved": "↕",
-    "split": "⋔",
-    "merged": "⋈",
+    "moved": "»",
+    "split": "├",
+    "merged": "┤",
 }
 
 #: Words for people, per row op (the op names stay as they are in JSON).
@@ -112,6 +113,25 @@ class ReportRow:
         if self.new:
             parts.append("new " + paragraph_range(self.new))
         return " → ".join(parts)
+
+
+def region_starts(rows: Sequence[ReportRow]) -> set[int]:
+    """Indexes of boilerplate and metadata rows that open a run of one category and region.
+
+    A donation appeal of eight paragraphs gets one badge, on its first row, not eight.
+    """
+    starts: set[int] = set()
+    previous: tuple[str, str | None, int | None] | None = None
+    for rr in rows:
+        if rr.is_boilerplate or rr.row.lane == "metadata":
+            blocks = rr.new or rr.old
+            key = (rr.row.lane, rr.category, blocks[0].block.region if blocks else None)
+            if key != previous:
+                starts.add(rr.index)
+            previous = key
+        else:
+            previous = None
+    return starts
 
 
 def paragraph_range(blocks: Sequence[SideBlock]) -> str:

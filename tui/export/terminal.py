@@ -26,7 +26,17 @@ from rich.style import Style
 from rich.text import Text
 
 from tui.export.options import BoilerplateMode
-from tui.export.rows import MARKERS, Gap, ReportRow, SideBlock, headline, report_rows, split_edges, with_context
+from tui.export.rows import (
+    MARKERS,
+    Gap,
+    ReportRow,
+    SideBlock,
+    headline,
+    region_starts,
+    report_rows,
+    split_edges,
+    with_context,
+)
 from tui.export.safe_text import visible
 from tui.export.text import count_line, describe_document
 from tui.export.wrap import Chunk, wrap_chunks
@@ -38,9 +48,9 @@ _OP_STYLE = {
     "modified": "yellow",
     "inserted": "green",
     "deleted": "red",
-    "moved": "magenta",
-    "split": "blue",
-    "merged": "blue",
+    "moved": "blue",
+    "split": "cyan",
+    "merged": "cyan",
 }
 _PIECE_STYLE = {"delete": "bold red on #3b1418", "insert": "bold green on #12301d"}
 _MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
@@ -66,6 +76,7 @@ class SideBySide:
         self.color_system = color_system
         self.boilerplate = boilerplate
         self.number_width = number_width
+        self.badges = region_starts([i for i in items if isinstance(i, ReportRow)])
         self._codes: dict[str, tuple[str, str]] = {}
 
     def _paint(self, text: str, style: str) -> str:
@@ -131,13 +142,11 @@ class SideBySide:
                 continue
             rr = item
             dim = rr.is_boilerplate and self.boilerplate == "dim"
-            labelled = rr.is_boilerplate or rr.row.lane == "metadata"
-            if labelled or rr.op not in ("equal", "modified", "inserted", "deleted"):
-                label = rr.label + (f" · {rr.category or rr.row.lane}" if labelled else "")
+            badge = rr.index in self.badges
+            if badge or rr.op not in ("equal", "modified", "inserted", "deleted"):
+                label = rr.label + (f" · {rr.category or rr.row.lane}" if badge else "")
                 yield self._paint(indent + visible(label, keep_newlines=False), "dim italic")
-            marker = MARKERS[rr.op]
-            old_marker = "-" if rr.op == "modified" else marker
-            new_marker = "+" if rr.op == "modified" else marker
+            old_marker = new_marker = MARKERS[rr.op]
             op_style = _OP_STYLE[rr.op]
             left = self._side(rr.old, rr, text_width)
             right = self._side(rr.new, rr, text_width)
