@@ -20,6 +20,11 @@ def _paragraphs(n: int) -> str:
     return f"{n} paragraph" if n == 1 else f"{n} paragraphs"
 
 
+def _and(words: Sequence[str]) -> str:
+    """Join words as English does: "a", "a and b", "a, b and c"."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def describe_changes(body_counts: dict[str, int]) -> str:
     """Say in words what happened to the body: "3 paragraphs edited, 1 moved"."""
     parts: list[str] = []
@@ -58,7 +63,7 @@ def summarise(old: Document, new: Document, rows: Sequence[Row]) -> Summary:
         if any(r.lane == "metadata" and r.is_change for r in rows):
             extras.append("metadata")
         verdict = "Article body unchanged"
-        verdict += f"; only {' and '.join(extras)} differ." if extras else "."
+        verdict += f"; only {_and(extras)} differ." if extras else "."
     if "title" in metadata_changes:
         verdict = "Headline changed. " + verdict
     return Summary(
