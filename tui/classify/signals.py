@@ -79,6 +79,8 @@ def _inside(*words: str) -> str:
 # first; the nearest element that says anything decides. Article-text words come last:
 # "caption-text" is a caption before it is text.
 _STRUCTURE: tuple[tuple[str, str | None, float], ...] = (
+    # Embedded posts are quoted material of the article, whatever "social" box holds them.
+    (_inside("twitter-tweet", "instagram-media", "tiktok-embed", "fb-post", "reddit-embed"), None, 1.0),
     (
         _inside("figcaption", "wp-caption", "caption", "image-credit", "photo-credit", "media-credit", "imagecredit")
         + "|"
@@ -272,17 +274,38 @@ def _structure(category: str | None, weight: float, reason: str) -> Evidence:
     return Evidence(weight, category, reason)
 
 
+_MARKDOWN_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<(?:https?://|www\.)[^>]*>")
+
+
+def _link_ratio(block: Block) -> float:
+    """The share of a block's text inside links: from HTML hints, or from Markdown link markup."""
+    if block.hints is not None:
+        return block.hints.link_ratio
+    if "](" not in block.text and "<http" not in block.text:
+        return 0.0
+    inside = sum(
+        len(m.group(1) if m.group(1) is not None else m.group(0)) for m in _MARKDOWN_LINK_RE.finditer(block.text)
+    )
+    visible = len(block.plain)
+    return min(1.0, inside / visible) if visible else 0.0
+
+
 def link_evidence(block: Block, facts: Facts) -> Evidence | None:
     """Blocks that are mostly link text are menus and lists of other stories."""
-    hints = block.hints
-    if hints is None or hints.link_ratio < 0.5 or facts.count == 0:
+    ratio = _link_ratio(block)
+    if ratio < 0.5 or facts.count == 0:
         return None
-    share = round(hints.link_ratio * 100)
     category = "navigation" if facts.count <= 3 else "related-link"
-    weight = 2.2 if hints.link_ratio >= 0.8 else 1.0
+    weight = 2.2 if ratio >= 0.8 else 1.0
     if facts.prose and facts.count >= 25:
         weight /= 2
-    return Evidence(weight, category, f"link text is {share}% of the block")
+    return Evidence(weight, category, f"link text is {round(ratio * 100)}% of the block")
+
+
+def _is_capitals(text: str) -> bool:
+    """True for a line written in capitals, as promotions and teasers are."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
@@ -300,6 +323,8 @@ def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
         return Evidence(-0.6, None, "a sentence")
     if block.kind == "heading":
         return None
+    if 3 <= count <= 25 and _is_capitals(block.plain):
+        return Evidence(1.5, "related-link", "a line in capitals")
     if count <= 3:
         return Evidence(0.8, None, f"a fragment of {count} word{'s' if count > 1 else ''}")
     if count <= 8 and not block.plain.rstrip().endswith(_SENTENCE_END):
