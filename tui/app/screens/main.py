@@ -470,10 +470,8 @@ class DiffScreen(Screen[None]):
         changes.toggle_class("-shown")
         if changes.has_class("-shown"):
             changes.focus()
-            if self.state.cursor is not None:
-                ids = [o.id for o in changes.options]
-                if str(self.state.cursor) in ids:
-                    changes.highlighted = ids.index(str(self.state.cursor))
+            cursor = self.state.cursor
+            self.call_after_refresh(changes.select_entry, cursor)
         else:
             self.left.focus()
 

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.app.layout import MARKERS, Layout, is_any_change
+from tui.app.layout import MARKERS, Layout, first_words, is_any_change
 
 _COLOURS = {
     "modified": "$text-warning",
@@ -17,6 +17,10 @@ _COLOURS = {
     "merged": "$text-secondary",
     "formatting": "$text-muted",
 }
+
+
+LABEL_WIDTH = 28
+"""Characters of each change's first words: one line in the panel."""
 
 
 class ChangeList(OptionList):
@@ -34,6 +38,15 @@ class ChangeList(OptionList):
     ChangeList.-shown { display: block; }
     """
 
+    def select_entry(self, entry: int | None) -> None:
+        """Highlight the option of layout entry ``entry`` (the current change)."""
+        if entry is None:
+            return
+        for index, option in enumerate(self.options):
+            if option.id == str(entry):
+                self.highlighted = index
+                return
+
     def show_layout(self, layout: Layout) -> None:
         """List the changes of ``layout``; each option's id is its entry index."""
         options = []
@@ -45,7 +58,7 @@ class ChangeList(OptionList):
             prompt = Content.assemble(
                 (f"{marker} ", f"bold {_COLOURS.get(entry.op, '')}"),
                 (f"¶{number:<4} ", "$text-muted"),
-                (entry.label, "$text-muted" if entry.lane == "boilerplate" else ""),
+                (first_words(entry.label, LABEL_WIDTH), "$text-muted" if entry.lane == "boilerplate" else ""),
             )
             options.append(Option(prompt, id=str(index)))
         self.clear_options()

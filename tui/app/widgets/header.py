@@ -25,6 +25,8 @@ def describe_source(document: Document, side: str) -> Text:
     text.append("\n ")
     if document.title:
         text.append(safe_line(document.title), style="italic")
+    else:
+        text.append("no headline found", style="dim italic")
     if document.date:
         text.append(f"  {safe_line(document.date)}", style="dim")
     return text
