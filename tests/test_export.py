@@ -95,9 +95,14 @@ def test_html_is_self_contained_and_forbids_network_loads(demo: Comparison) -> N
 
 def test_html_marks_words_with_del_and_ins_and_lists_every_change(demo: Comparison) -> None:
     page = render_report(demo, "html")
-    changes = [r for r in demo.rows if r.is_change]
     assert page.count('class="row op-') == len(demo.rows)
-    assert len(re.findall(r'<li class="op-[a-z]+( bp)?"><a ', page)) == len(changes)
+    nav = page[page.index('<nav class="changes"') : page.index("</nav>")]
+    for index, row in enumerate(demo.rows):
+        if row.is_change and row.lane != "boilerplate":
+            assert f'href="#r{index}"' in nav
+    bp_changes = sum(r.is_change and r.lane == "boilerplate" for r in demo.rows)
+    bp_entries = len(re.findall(r'<li class="op-[a-z]+ bp"><a ', nav))
+    assert 1 <= bp_entries < bp_changes, "boilerplate is listed apart, one entry per region"
     for row in demo.rows:
         if row.op == "modified" and row.spans:
             deleted = [s.text for s in row.spans if s.op == "delete" and s.text.strip()]

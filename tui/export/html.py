@@ -18,7 +18,7 @@ from functools import cache
 from importlib.resources import files
 
 from tui.export.options import ReportOptions
-from tui.export.rows import MARKERS, Gap, ReportRow, SideBlock, headline, region_starts, report_rows, with_context
+from tui.export.rows import MARKERS, Gap, ReportRow, SideBlock, headline, region_runs, report_rows, with_context
 from tui.export.safe_text import visible
 from tui.model import ROW_OPS, Comparison, Document
 
@@ -90,10 +90,10 @@ def _label(rr: ReportRow, badge: bool) -> str:
     return f'<div class="label">{" ".join(bits)}</div>'
 
 
-def _row(rr: ReportRow, badge: bool) -> str:
+def _row(rr: ReportRow, badge: bool, navigable: bool) -> str:
     row = rr.row
     classes = ["row", f"op-{row.op}"]
-    if rr.is_change:
+    if navigable:
         classes.append("change")
     if rr.is_boilerplate:
         classes.append("bp")
@@ -127,19 +127,48 @@ def _gist(rr: ReportRow) -> str:
     return ("… " if start else "") + snippet
 
 
-def _change_list(rows: list[ReportRow]) -> str:
-    items = []
-    for rr in rows:
-        if not rr.is_change:
+def _entry(rr: ReportRow, cls: str, what: str, where: str, gist: str, badge: str = "") -> str:
+    return (
+        f'<li class="{cls}"><a class="op-{rr.op}" href="#r{rr.index}"><span class="what">{esc(what)}</span>'
+        f'{badge}<span class="where">{esc(where)}</span><span class="gist">{esc(gist)}</span></a></li>'
+    )
+
+
+def _change_list(rows: list[ReportRow], runs: dict[int, list[ReportRow]]) -> str:
+    """The article's changes in order, then the boilerplate, one entry per region."""
+    items = [
+        _entry(rr, f"op-{rr.op}", rr.label, rr.location, _gist(rr))
+        for rr in rows
+        if rr.is_change and not rr.is_boilerplate
+    ]
+    apart = []
+    for run in runs.values():
+        changed = [rr for rr in run if rr.is_change]
+        if not changed or not run[0].is_boilerplate:
             continue
-        cls = f"op-{rr.op}" + (" bp" if rr.is_boilerplate else "")
-        badge = f' <span class="badge">{esc(rr.category or "boilerplate")}</span>' if rr.is_boilerplate else ""
-        items.append(
-            f'<li class="{cls}"><a class="op-{rr.op}" href="#r{rr.index}"><span class="what">{esc(rr.label)}</span>'
-            f'{badge}<span class="where">{esc(rr.location)}</span><span class="gist">{esc(_gist(rr))}</span></a></li>'
+        first = run[0]
+        blocks = [sb for rr in run for sb in (rr.new or rr.old)]
+        noun = "paragraph" if len(blocks) == 1 else "paragraphs"
+        ops = sorted({rr.label for rr in changed})
+        what = f"{first.category or 'boilerplate'} · {len(blocks)} {noun} {'/'.join(ops)}"
+        side = "new" if first.new else "old"
+        where = f"{side} ¶ {blocks[0].number}" + (f"–{blocks[-1].number}" if len(blocks) > 1 else "")
+        apart.append(
+            _entry(first, f"op-{first.op} bp", what, where, first.new[0].block.plain[:90] if first.new else "")
         )
     inner = "\n".join(items) if items else '<li class="none">No changes to the words or order.</li>'
-    return f'<nav class="changes" aria-label="Changes"><h2>Changes</h2><ol>\n{inner}\n</ol></nav>'
+    html_list = f'<nav class="changes" aria-label="Changes"><h2>Changes</h2><ol>\n{inner}\n</ol>'
+    if apart:
+        html_list += '\n<h2 class="bp">Boilerplate</h2><ol class="bp">\n' + "\n".join(apart) + "\n</ol>"
+    return html_list + "</nav>"
+
+
+def _navigable(rr: ReportRow, runs: dict[int, list[ReportRow]]) -> bool:
+    """Whether n/p stop at this row: every change in the article, the first row of a changed boilerplate region."""
+    if not rr.is_boilerplate:
+        return rr.is_change
+    run = runs.get(rr.index)
+    return run is not None and any(r.is_change for r in run)
 
 
 def _document(label: str, doc: Document) -> str:
@@ -167,6 +196,7 @@ def render_html(comparison: Comparison, options: ReportOptions) -> str:
     title = options.title or headline(comparison) or "Article comparison"
     summary = comparison.summary
     rows = report_rows(comparison)
+    runs = region_runs(rows)
     body_class = {"show": "bp-show", "dim": "bp-dim", "hide": "bp-dim hide-bp"}[options.boilerplate]
     has_bp = any(rr.is_boilerplate for rr in rows)
     checked = " checked" if options.boilerplate == "hide" else ""
@@ -199,21 +229,20 @@ def render_html(comparison: Comparison, options: ReportOptions) -> str:
         ),
         '<span class="legend"><span><del>removed</del></span><span><ins>added</ins></span></span></div>\n',
         '<div class="layout">\n',
-        _change_list(rows),
+        _change_list(rows, runs),
         '\n<main class="diff">\n',
         f'<div class="colhead" aria-hidden="true"><div>Old · {esc(comparison.old.source)}</div>'
         f"<div>New · {esc(comparison.new.source)}</div></div>\n",
     ]
     if not any(rr.is_change for rr in rows):
         parts.append('<p class="nochange">No changes to the article\'s words or order.</p>\n')
-    badges = region_starts(rows)
     for item in with_context(rows, options.context):
         if isinstance(item, Gap):
             parts.append(f'<details class="fold"><summary>{esc(item.phrase)}</summary>\n')
-            parts += [_row(rr, rr.index in badges) for rr in item.rows]
+            parts += [_row(rr, rr.index in runs, _navigable(rr, runs)) for rr in item.rows]
             parts.append("</details>\n")
             continue
-        parts.append(_row(item, item.index in badges))
+        parts.append(_row(item, item.index in runs, _navigable(item, runs)))
     parts += [
         "</main>\n</div>\n",
         f'<footer class="footer">Made by article-diff {esc(_version())}. '

@@ -115,23 +115,31 @@ class ReportRow:
         return " → ".join(parts)
 
 
-def region_starts(rows: Sequence[ReportRow]) -> set[int]:
-    """Indexes of boilerplate and metadata rows that open a run of one category and region.
+def region_runs(rows: Sequence[ReportRow]) -> dict[int, list[ReportRow]]:
+    """Runs of boilerplate or metadata rows of one category and region, keyed by the first row's index.
 
-    A donation appeal of eight paragraphs gets one badge, on its first row, not eight.
+    A donation appeal of eight paragraphs is one run: it gets one badge and one
+    entry in a change list, not eight.
     """
-    starts: set[int] = set()
+    runs: dict[int, list[ReportRow]] = {}
     previous: tuple[str, str | None, int | None] | None = None
+    current: list[ReportRow] = []
     for rr in rows:
         if rr.is_boilerplate or rr.row.lane == "metadata":
             blocks = rr.new or rr.old
             key = (rr.row.lane, rr.category, blocks[0].block.region if blocks else None)
             if key != previous:
-                starts.add(rr.index)
+                current = runs[rr.index] = []
+            current.append(rr)
             previous = key
         else:
             previous = None
-    return starts
+    return runs
+
+
+def region_starts(rows: Sequence[ReportRow]) -> set[int]:
+    """Indexes of the rows that open a run of boilerplate or metadata (see :func:`region_runs`)."""
+    return set(region_runs(rows))
 
 
 def paragraph_range(blocks: Sequence[SideBlock]) -> str:
