@@ -64,6 +64,11 @@ def test_exit_status_is_0_for_the_same_body_and_1_for_a_changed_one(
     assert capsys.readouterr().out == "", "--quiet prints nothing"
 
 
+def test_quiet_still_writes_a_report_file(files: dict[str, Path], tmp_path: Path) -> None:
+    assert main([str(files["a"]), str(files["b"]), "-q", "-o", str(tmp_path / "r.json")]) == 1
+    assert json.loads((tmp_path / "r.json").read_text())["summary"]["body_changed"] is True
+
+
 def test_formatting_only_is_the_same_body_unless_asked(tmp_path: Path) -> None:
     straight = tmp_path / "straight.txt"
     curly = tmp_path / "curly.txt"

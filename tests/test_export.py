@@ -195,6 +195,9 @@ def test_context_folds_unchanged_paragraphs_in_text_and_markdown() -> None:
         assert "10 unchanged rows" in none and "8 unchanged rows" in two
     every = render_report(comparison, "html")
     assert all(f"Paragraph {n} " in every for n in range(10)), "HTML shows every paragraph by default"
+    folded = render_report(comparison, "html", context=1)
+    inside = folded[folded.index('<details class="fold">') : folded.index("</details>")]
+    assert "9 unchanged rows" in inside and "Paragraph 0 " in inside and "Paragraph 9 " not in inside
 
 
 def test_boilerplate_is_listed_apart_dimmed_shown_or_hidden(demo: Comparison) -> None:

@@ -272,8 +272,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     from tui.engine.pipeline import compare_documents
 
     comparison = compare_documents(old, new, options)
-    if args.quiet:
-        pass
+    if args.quiet and args.output in (None, "-"):
+        pass  # the exit status is the answer; a report file asked for with -o is still written
     elif args.print:
         _print(comparison, args)
     else:
