@@ -308,3 +308,14 @@ def test_run_viewer_accepts_the_cli_boilerplate_words(mode: str) -> None:
     from tui.app.screens.main import _boilerplate_mode
 
     assert _boilerplate_mode(mode) in ("dimmed", "hidden", "shown")
+
+
+@sync
+async def test_a_theme_change_redraws_the_panes_in_the_new_colours() -> None:
+    async with viewer(demo()) as (pilot, screen):
+        before = {segment.style.bgcolor for segment in screen.left.render_line(0) if segment.style}
+        pilot.app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        after = {segment.style.bgcolor for segment in screen.left.render_line(0) if segment.style}
+        assert before and after and before.isdisjoint(after)

@@ -76,10 +76,10 @@ class DiffPane(ScrollView, can_focus=True):
         overflow-y: scroll;
         width: 1fr;
         height: 1fr;
-        & > .diff-pane--gutter { color: $text-muted; }
-        & > .diff-pane--cursor { background: $accent 70%; color: $text; text-style: bold; }
+        & > .diff-pane--gutter { color: $foreground 55%; }
+        & > .diff-pane--cursor { background: $accent 70%; text-style: bold; }
         & > .diff-pane--filler { color: $foreground 10%; }
-        & > .diff-pane--dim { color: $text-disabled; }
+        & > .diff-pane--dim { color: $foreground 55%; }
         & > .diff-pane--emphasis { text-style: bold; }
         & > .diff-pane--equal { }
         & > .diff-pane--formatting { }
@@ -89,23 +89,23 @@ class DiffPane(ScrollView, can_focus=True):
         & > .diff-pane--moved { background: $primary 14%; }
         & > .diff-pane--split { background: $secondary 10%; }
         & > .diff-pane--note { color: $text-primary; text-style: italic; }
-        & > .diff-pane--fold { color: $text-muted; background: $boost; text-style: italic; }
-        & > .diff-pane--marker-equal { color: $text-muted; }
-        & > .diff-pane--marker-formatting { color: $text-muted; }
+        & > .diff-pane--fold { color: $foreground 55%; background: $boost; text-style: italic; }
+        & > .diff-pane--marker-equal { color: $foreground 55%; }
+        & > .diff-pane--marker-formatting { color: $foreground 55%; }
         & > .diff-pane--marker-modified { color: $text-warning; text-style: bold; }
         & > .diff-pane--marker-inserted { color: $text-success; text-style: bold; }
         & > .diff-pane--marker-deleted { color: $text-error; text-style: bold; }
         & > .diff-pane--marker-moved { color: $text-primary; text-style: bold; }
         & > .diff-pane--marker-split { color: $text-secondary; text-style: bold; }
         & > .diff-pane--marker-note { color: $text-primary; }
-        & > .diff-pane--marker-fold { color: $text-muted; }
-        & > .diff-pane--insert-word { background: $success 45%; color: $text; }
-        & > .diff-pane--delete-word { background: $error 45%; color: $text; text-style: strike; }
-        & > .diff-pane--badge { background: $panel; color: $text-muted; text-style: italic; }
-        & > .diff-pane--badge-moved { background: $primary 55%; color: $text; text-style: bold; }
-        & > .diff-pane--badge-metadata { background: $secondary 45%; color: $text; }
+        & > .diff-pane--marker-fold { color: $foreground 55%; }
+        & > .diff-pane--insert-word { background: $success 45%; }
+        & > .diff-pane--delete-word { background: $error 45%; text-style: strike; }
+        & > .diff-pane--badge { background: $panel; color: $foreground 55%; text-style: italic; }
+        & > .diff-pane--badge-moved { background: $primary 55%; text-style: bold; }
+        & > .diff-pane--badge-metadata { background: $secondary 45%; }
         & > .diff-pane--badge-formatting { background: $panel; color: $text-warning; }
-        & > .diff-pane--match { background: $warning 50%; color: $text; }
+        & > .diff-pane--match { background: $warning 50%; }
         & > .diff-pane--match-current { background: $warning; color: $background; text-style: bold; }
     }
     DiffPane:focus { background-tint: $foreground 3%; }

@@ -17,7 +17,11 @@ def blended_style(widget: Widget, component: str) -> Style:
     base = widget.background_colors[1]
     background = base + styles.background if styles.has_rule("background") else None
     over = background or base
-    color = (over + styles.color) if styles.has_rule("color") else None
+    color = None
+    if styles.has_rule("color"):
+        wanted = styles.color
+        # "auto" colours (as in $text-muted on some themes) mean: readable against what is behind.
+        color = over.get_contrast_text(wanted.a) if wanted.auto else over + wanted
     return (
         Style(
             color=color.rich_color if color is not None else None,
