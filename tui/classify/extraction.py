@@ -21,8 +21,8 @@ MIN_EXTRACTED_WORDS = 40
 class Extraction:
     """The main text of a page as block keys (letters and digits), for containment tests."""
 
-    lines: frozenset[str]
-    joined: str
+    lines: frozenset[bytes]
+    joined: bytes
 
     def evidence(self, facts: Facts) -> Evidence | None:
         """Lean a block towards body when its words are part of the main text."""
@@ -52,4 +52,4 @@ def extract(html: str) -> Extraction | None:
     if text.count(" ") + 1 < MIN_EXTRACTED_WORDS:
         return None
     lines = [key for key in map(block_key, text.splitlines()) if key]
-    return Extraction(lines=frozenset(lines), joined="\n".join(lines))
+    return Extraction(lines=frozenset(lines), joined=b"\n".join(lines))

@@ -43,17 +43,17 @@ class OtherVersion:
 
     def __init__(self, facts: Sequence[Facts]) -> None:
         self.keys = frozenset(f.key for f in facts if f.key)
-        self._text: str | None = None
+        self._text: bytes | None = None
         self._facts = facts
         self._scans = 0
 
-    def contains(self, key: str) -> bool:
+    def contains(self, key: bytes) -> bool:
         """True when ``key`` lies inside the other version's text (its blocks were cut differently)."""
         if self._scans >= self.MAX_SCANS:
             return False
         self._scans += 1
         if self._text is None:
-            self._text = "\n".join(f.key for f in self._facts)
+            self._text = b"\n".join(f.key for f in self._facts)
         return key in self._text
 
 

@@ -29,7 +29,7 @@ class Facts:
 
     count: int
     """How many words the block has."""
-    key: str
+    key: bytes
     """Letters and digits only: equal keys mean the same words in both versions."""
     hits: list[Hit]
     prose: bool
