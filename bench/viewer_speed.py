@@ -3,7 +3,8 @@
 Run ``python -m bench.viewer_speed`` from the repository root. For the seed pair
 (when ../shared is there) and for synthetic 3,000- and 20,000-paragraph pairs it
 starts a fresh Python process per run that imports the viewer, reads both files,
-compares them in the app's worker thread and waits for the diff screen's first
+compares them in the app's worker thread (the "engine" column: reading, segmenting,
+classifying and aligning, which the viewer does not control) and waits for the diff screen's first
 paint (headless, 160x45: every visible strip is rendered, only the terminal
 write is skipped). Then it pages down 30 times, timing the scroll plus a full
 compositor render each time. Numbers are medians over ``--repeat`` runs.
@@ -41,14 +42,20 @@ async def _measure(old_path: str, new_path: str, launched: float) -> dict[str, f
     from tui.app.app import ArticleDiffApp
     from tui.engine.pipeline import compare_documents, load
 
+    spans: dict[str, float] = {}
+
     def factory():  # type: ignore[no-untyped-def]
-        return compare_documents(load(old_path), load(new_path))
+        start = time.perf_counter()
+        comparison = compare_documents(load(old_path), load(new_path))
+        spans["compare"] = time.perf_counter() - start
+        return comparison
 
     app = ArticleDiffApp(factory, unified=False)
     result: dict[str, float] = {}
     async with app.run_test(size=SIZE):
         await app.first_paint.wait()
         result["first_screen"] = time.time() - launched
+        result["compare"] = spans["compare"]
         screen = app.diff_screen
         assert screen is not None
         layout = screen.diff_layout
@@ -113,18 +120,22 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     python = sys.version.split()[0]
     print(f"viewer benchmark, {SIZE[0]}x{SIZE[1]} headless, median of {args.repeat} runs, Python {python}")
-    header = f"{'case':<20} {'rows':>7} {'lines':>8} {'first screen':>13} {'page-down':>10} {'worst':>8} {'peak':>8}"
+    header = (
+        f"{'case':<20} {'rows':>7} {'lines':>8} {'first screen':>13} {'(engine)':>9}"
+        f" {'page-down':>10} {'worst':>8} {'peak':>8}"
+    )
     print(header)
     print("-" * len(header))
     with tempfile.TemporaryDirectory() as tmp:
         for name, old_path, new_path in _cases(Path(tmp), args.sizes):
             runs = [_run_once(old_path, new_path) for _ in range(args.repeat)]
             first = statistics.median(r["first_screen"] for r in runs)
+            engine = statistics.median(r["compare"] for r in runs)
             page = statistics.median(r["page_down_ms"] for r in runs)
             worst = max(r["page_down_max_ms"] for r in runs)
             peak = max(r["peak_mb"] for r in runs)
             print(
-                f"{name:<20} {int(runs[0]['rows']):>7,} {int(runs[0]['lines']):>8,} {first:>11.2f} s"
+                f"{name:<20} {int(runs[0]['rows']):>7,} {int(runs[0]['lines']):>8,} {first:>11.2f} s {engine:>7.2f} s"
                 f" {page:>7.1f} ms {worst:>5.1f} ms {peak:>5.0f} MB"
             )
     return 0

@@ -49,8 +49,11 @@ def _write_json_fallback(comparison: Comparison, path: str) -> None:
         raise
 
 
-def write_export(comparison: Comparison, path: str, fmt: str) -> None:
-    """Write the report in ``fmt`` to ``path`` atomically.
+_REPORT_BOILERPLATE = {"dimmed": "dim", "hidden": "hide", "shown": "show"}
+
+
+def write_export(comparison: Comparison, path: str, fmt: str, *, boilerplate: str = "dimmed") -> None:
+    """Write the report in ``fmt`` to ``path`` atomically, boilerplate shown as in the viewer.
 
     Raises:
         ArticleDiffError: When the file cannot be written or the format is not available.
@@ -66,7 +69,7 @@ def write_export(comparison: Comparison, path: str, fmt: str) -> None:
             raise ArticleDiffError(f"cannot write {path}: {error.strerror or error}") from None
         return
     try:
-        write_report(comparison, path, fmt)
+        write_report(comparison, path, fmt, boilerplate=_REPORT_BOILERPLATE.get(boilerplate, "dim"))
     except OSError as error:
         raise ArticleDiffError(f"cannot write {path}: {error.strerror or error}") from None
 
@@ -80,10 +83,11 @@ class ExportScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", tooltip="Close without writing", id="cancel-export"),
     ]
 
-    def __init__(self, comparison: Comparison) -> None:
-        """Export ``comparison``."""
+    def __init__(self, comparison: Comparison, *, boilerplate: str = "dimmed") -> None:
+        """Export ``comparison`` with boilerplate as the viewer shows it (dimmed, hidden or shown)."""
         super().__init__()
         self.comparison = comparison
+        self.boilerplate = boilerplate
 
     def compose(self) -> ComposeResult:
         """Format, path, buttons and a line for errors."""
@@ -122,7 +126,7 @@ class ExportScreen(ModalScreen[str | None]):
             self.query_one("#error", Static).update("Give a path to write to.")
             return
         try:
-            write_export(self.comparison, path, fmt)
+            write_export(self.comparison, path, fmt, boilerplate=self.boilerplate)
         except ArticleDiffError as error:
             self.query_one("#error", Static).update(str(error))
             return

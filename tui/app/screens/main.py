@@ -488,7 +488,7 @@ class DiffScreen(Screen[None]):
         """Open the export dialog."""
         from tui.app.screens.export import ExportScreen
 
-        self.app.push_screen(ExportScreen(self.comparison))
+        self.app.push_screen(ExportScreen(self.comparison, boilerplate=self.options.boilerplate))
 
     def action_help(self) -> None:
         """Show every key."""
