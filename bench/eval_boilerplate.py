@@ -140,9 +140,9 @@ def _text_of(blocks: Iterable[object]) -> str:
     return "\n\n".join(block.plain for block in blocks) + "\n"  # type: ignore[attr-defined]
 
 
-def score_page(path: str, gold_body: str) -> dict[str, Tally]:
-    """Score one page in every format."""
-    from tui.classify import classify
+def score_page(path: str, gold_body: str, alone: bool = False) -> dict[str, Tally]:
+    """Score one page in every format (``alone``: label the page without the gold body as the other version)."""
+    from tui.classify import classify, classify_one
     from tui.classify.lexicon import fold, words_of
     from tui.engine.pipeline import compare_documents, load
     from tui.engine.read import read_source
@@ -166,7 +166,10 @@ def score_page(path: str, gold_body: str) -> dict[str, Tally]:
     }
     result: dict[str, Tally] = {}
     for fmt, (document, source) in versions.items():
-        labelled_gold, labelled = classify(gold, document, new_html=source)
+        if alone:
+            labelled_gold, labelled = classify_one(gold), classify_one(document, html=source)
+        else:
+            labelled_gold, labelled = classify(gold, document, new_html=source)
         comparison = compare_documents(labelled_gold, labelled, Options(classify=False))
         tally = Tally(pages=1)
         gold_flags = gold_labels([words(b.plain) for b in labelled.blocks], gold_text, gold_lines)
@@ -202,9 +205,9 @@ def score_page(path: str, gold_body: str) -> dict[str, Tally]:
     return result
 
 
-def _score(item: tuple[str, str]) -> tuple[str, dict[str, Tally]]:
-    path, body = item
-    return path, score_page(path, body)
+def _score(item: tuple[str, str, bool]) -> tuple[str, dict[str, Tally]]:
+    path, body, alone = item
+    return path, score_page(path, body, alone)
 
 
 def main() -> int:
@@ -213,6 +216,9 @@ def main() -> int:
     parser.add_argument("--bench", type=Path, default=BENCH)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--limit", type=int, default=0, help="score only the first N pages (for a quick look)")
+    parser.add_argument(
+        "--alone", action="store_true", help="label each page on its own, without the other-version signal"
+    )
     parser.add_argument("--misses", type=Path, help="write misclassified blocks here (tab-separated)")
     args = parser.parse_args()
     truth_path = args.bench / "ground-truth.json"
@@ -221,7 +227,7 @@ def main() -> int:
         return 2
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     items = sorted(
-        (str(args.bench / "html" / f"{name}.html.gz"), entry["articleBody"])
+        (str(args.bench / "html" / f"{name}.html.gz"), entry["articleBody"], args.alone)
         for name, entry in truth.items()
         if (args.bench / "html" / f"{name}.html.gz").is_file()
     )
@@ -239,7 +245,8 @@ def main() -> int:
         extractor = "with trafilatura as one signal"
     except ImportError:
         extractor = "trafilatura not installed: html = html-plain"
-    print(f"Boilerplate evaluation on {len(items)} pages ({extractor}); the non-body label, pooled over blocks.")
+    versions = "each page alone" if args.alone else "the gold body as the other version"
+    print(f"Boilerplate evaluation on {len(items)} pages ({extractor}; {versions}); the non-body label, pooled.")
     header = (
         f"{'part':<12} {'format':<11} {'pages':>5} {'P page':>7} {'R page':>7} {'F1 page':>8} {'P span':>7}"
         f" {'R span':>7} {'F1 span':>8} {'body->bp':>9} {'paired':>7}"

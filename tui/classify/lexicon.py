@@ -30,9 +30,11 @@ DEFAULT_LANGUAGES: tuple[str, ...] = ("en",)
 _MATCHES = ("start", "line", "contains", "regex")
 _OPENS = ("prose", "links", "tail")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-# Punctuation becomes space, so that str.split() gives the words (much cheaper than a regex).
+# Punctuation (apostrophes too) becomes space, so that str.split() gives the words (much cheaper than
+# a regex); phrases are split the same way, so "don't miss" still matches.
 _PUNCTUATION = str.maketrans(
     dict.fromkeys(
+        "'"
         '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\u00a0\u00ab\u00bb\u00b7\u201c\u201d\u201e\u2010\u2011\u2012\u2013'
         "\u2014\u2015\u2026\u2022\u2032\u2033\u00a9\u00ae\u2122",
         " ",

@@ -28,6 +28,7 @@ _BYLINE_RE = re.compile(
 )
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z .]+\))?\s*[\u2014\u2013-]+\s*$")
 
+_ATTRIBUTION = ("\u2014", "\u2013", "-", "~")
 #: Only the top of a document is searched for its headline (HTML pages put menus first).
 TITLE_WINDOW = 12
 #: Date and byline lines are short; a longer block mentioning a date is a sentence of the story.
@@ -63,9 +64,11 @@ def find_title(blocks: Sequence[Block], title: str | None) -> int | None:
 
 def metadata_category(block: Block, word_count: int) -> str | None:
     """``date``, ``byline`` or ``dateline`` for a short line that is one, else None."""
-    if word_count > MAX_METADATA_WORDS or block.kind == "heading":
+    if word_count > MAX_METADATA_WORDS or block.kind in ("heading", "quote"):
         return None
     plain = block.plain
+    if plain.startswith(_ATTRIBUTION):
+        return None  # "— Name (@handle) November 3, 2019" closes a quoted post; it is not the article's date
     if _BYLINE_RE.match(plain) and word_count <= 8:
         return "byline"
     if _DATELINE_RE.match(plain):

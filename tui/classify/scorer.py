@@ -75,6 +75,25 @@ def _own_evidence(block: Block, facts: Facts, memo: dict[tuple[str, ...], Eviden
     facts.add(shape_evidence(block, facts))
 
 
+#: A line this short that is not a sentence may be a menu entry, a label or a headline of another story.
+LINE_MAX_WORDS = 8
+
+
+def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> None:
+    """Position: short lines before the article's first or after its last long paragraph.
+
+    That is where pages keep their furniture. (A run of short lines is *not* a
+    signal: on the benchmark pages it is as often a list in the article as a menu.)
+    """
+    long_prose = [i for i, f in enumerate(facts) if f.prose and f.count >= 20]
+    first = long_prose[0] if long_prose else len(blocks)
+    last = long_prose[-1] if long_prose else -1
+    for index, (block, fact) in enumerate(zip(blocks, facts, strict=True)):
+        if (index < first or index > last) and block.kind != "heading" and not fact.prose:
+            if 0 < fact.count <= LINE_MAX_WORDS:
+                fact.add(Evidence(0.5, None, "outside the article's paragraphs"))
+
+
 def _confidence(score: float) -> float:
     return round(0.5 + 0.5 * math.tanh(abs(score - THRESHOLD) / 2), 3)
 
@@ -125,6 +144,8 @@ def label_document(
         _own_evidence(block, fact, memo)
         if extraction is not None:
             fact.add(extraction.evidence(fact))
+    position_evidence(blocks, facts)
+    for fact in facts:
         anchor = False
         if other is not None and fact.count:
             own = fact.score

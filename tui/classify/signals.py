@@ -218,7 +218,7 @@ _STRUCTURE: tuple[tuple[str, str | None, float], ...] = (
         + "|"
         + _tokens("article", "main", "story", "prose"),
         None,
-        1.5,
+        1.0,
     ),
 )
 _STRUCTURE_RES = tuple((re.compile(p), c, w) for p, c, w in _STRUCTURE)
@@ -314,7 +314,7 @@ def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
     if block.kind == "image":
         return Evidence(2.0, "photo-credit", "an image")
     if count == 0:
-        return Evidence(2.5, "navigation", "no words")
+        return Evidence(4.0, "navigation", "no words, only marks")
     if facts.prose:
         if count >= 40:
             return Evidence(-2.5, None, f"a long paragraph of {count} words")
