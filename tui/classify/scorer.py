@@ -89,9 +89,9 @@ def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> None:
     first = long_prose[0] if long_prose else len(blocks)
     last = long_prose[-1] if long_prose else -1
     for index, (block, fact) in enumerate(zip(blocks, facts, strict=True)):
-        if (index < first or index > last) and block.kind != "heading" and not fact.prose:
-            if 0 < fact.count <= LINE_MAX_WORDS:
-                fact.add(Evidence(0.5, None, "outside the article's paragraphs"))
+        outside = index < first or index > last
+        if outside and block.kind != "heading" and not fact.prose and 0 < fact.count <= LINE_MAX_WORDS:
+            fact.add(Evidence(0.5, None, "outside the article's paragraphs"))
 
 
 def _confidence(score: float) -> float:
