@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from tui.app.app import ArticleDiffApp
 from tui.app.screens.main import DiffScreen
@@ -48,7 +49,7 @@ def long_pair(paragraphs: int = 60) -> Comparison:
         new[i] = new[i].replace("argued", "agreed")
     new.insert(20, "An inserted paragraph about the harbour barrier and its cost.")
     old_doc = load("old.txt", data="\n\n".join(old).encode())
-    return compare_documents(old_doc, load("new.txt", data="\n".join(new).encode()))
+    return compare_documents(old_doc, load("new.txt", data="\n\n".join(new).encode()))
 
 
 @asynccontextmanager
@@ -214,9 +215,13 @@ async def test_help_opens_and_closes() -> None:
 @sync
 async def test_change_list_jumps_to_the_chosen_change() -> None:
     async with viewer(long_pair(), size=(140, 30)) as (pilot, screen):
-        await pilot.press("l")
-        changes = screen.query_one("#changes")
+        await pilot.press("n", "n", "l")
+        changes = screen.query_one("#changes", OptionList)
         assert changes.has_focus
+        # The list opens on the current change, even though showing it narrowed the panes (a relayout).
+        highlighted = changes.highlighted
+        assert highlighted is not None
+        assert changes.get_option_at_index(highlighted).id == str(screen.state.cursor)
         await pilot.press("end", "enter")
         await pilot.pause()
         layout = screen.diff_layout

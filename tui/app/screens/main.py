@@ -272,7 +272,7 @@ class DiffScreen(Screen[None]):
             self._find(self.search_query, keep_index=True)
         for pane in (self.left, self.right):
             pane.layout_changed()
-        self.query_one(ChangeList).show_layout(layout)
+        self.query_one(ChangeList).show_layout(layout, self.state.cursor)
         self.query_one(OverviewRuler).update_layout(layout)
         if anchor is not None:
             row, offset = anchor
@@ -469,9 +469,8 @@ class DiffScreen(Screen[None]):
         changes = self.query_one(ChangeList)
         changes.toggle_class("-shown")
         if changes.has_class("-shown"):
+            changes.refresh_options(self.state.cursor)
             changes.focus()
-            cursor = self.state.cursor
-            self.call_after_refresh(changes.select_entry, cursor)
         else:
             self.left.focus()
 

@@ -31,24 +31,47 @@ class ChangeList(OptionList):
         dock: right;
         width: 44;
         height: 1fr;
+        border: none;
         border-left: tall $primary 50%;
         background: $panel;
         display: none;
     }
+    ChangeList:focus { border: none; border-left: tall $primary; }
     ChangeList.-shown { display: block; }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        """Start empty; options are built the first time the list is shown."""
+        super().__init__(id=id)
+        self._layout: Layout | None = None
+        self._built_for: Layout | None = None
+
     def select_entry(self, entry: int | None) -> None:
-        """Highlight the option of layout entry ``entry`` (the current change)."""
-        if entry is None:
-            return
+        """Highlight the option of layout entry ``entry`` (the current change), else the first option."""
         for index, option in enumerate(self.options):
-            if option.id == str(entry):
+            if entry is not None and option.id == str(entry):
                 self.highlighted = index
                 return
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
 
-    def show_layout(self, layout: Layout) -> None:
-        """List the changes of ``layout``; each option's id is its entry index."""
+    def show_layout(self, layout: Layout, cursor: int | None = None) -> None:
+        """Take a new layout; the options are rebuilt now if the list is shown, else when it is."""
+        self._layout = layout
+        if self.has_class("-shown"):
+            self.refresh_options(cursor)
+
+    def refresh_options(self, cursor: int | None = None) -> None:
+        """Build one option per change (its id is the layout entry index) and highlight ``cursor``."""
+        layout = self._layout
+        if layout is None:
+            return
+        if layout is not self._built_for:
+            self._built_for = layout
+            self._build(layout)
+        self.select_entry(cursor)
+
+    def _build(self, layout: Layout) -> None:
         options = []
         for index, entry in enumerate(layout.entries):
             if not is_any_change(entry):

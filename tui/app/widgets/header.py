@@ -21,7 +21,8 @@ def describe_source(document: Document, side: str) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f" {side} ", style="bold reverse")
     text.append(f" {safe_line(document.source)}", style="bold")
-    text.append(f"  {document.format} · {_plural(len(document.blocks), 'block')}", style="dim")
+    count = len(document.blocks)
+    text.append(f"  {document.format} · {count:,} block{'' if count == 1 else 's'}", style="dim")
     text.append("\n ")
     if document.title:
         text.append(safe_line(document.title), style="italic")
