@@ -23,16 +23,20 @@ import gzip
 import hashlib
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.model import Block
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "eval" / "article-extraction-benchmark"
 
 #: Formats scored. "html" uses the extractor signal when trafilatura is installed; "html-plain" never does.
-FORMATS = ("html", "html-plain", "text", "markdown")
+FORMATS = ("html", "html-plain", "text", "markdown", "trafilatura", "under-13")
 
 
 def held_out(name: str) -> bool:
@@ -143,7 +147,8 @@ def _text_of(blocks: Iterable[object]) -> str:
 def score_page(path: str, gold_body: str, alone: bool = False) -> dict[str, Tally]:
     """Score one page in every format (``alone``: label the page without the gold body as the other version)."""
     from tui.classify import classify, classify_one
-    from tui.classify.lexicon import fold, words_of
+    from tui.classify.extraction import extract
+    from tui.classify.lexicon import block_key, fold, words_of
     from tui.engine.pipeline import compare_documents, load
     from tui.engine.read import read_source
     from tui.model import PAIRED_OPS, Document, Options
@@ -171,29 +176,8 @@ def score_page(path: str, gold_body: str, alone: bool = False) -> dict[str, Tall
         else:
             labelled_gold, labelled = classify(gold, document, new_html=source)
         comparison = compare_documents(labelled_gold, labelled, Options(classify=False))
-        tally = Tally(pages=1)
         gold_flags = gold_labels([words(b.plain) for b in labelled.blocks], gold_text, gold_lines)
-        body_indices = [i for i, is_body in enumerate(gold_flags) if is_body]
-        first, last = (body_indices[0], body_indices[-1]) if body_indices else (1, 0)
-        for index, (block, is_body) in enumerate(zip(labelled.blocks, gold_flags, strict=True)):
-            predicted = block.role != "body"
-            actual = not is_body
-            inside = first <= index <= last
-            if predicted and actual:
-                tally.tp += 1
-                tally.span_tp += inside
-            elif predicted:
-                tally.fp += 1
-                tally.span_fp += inside
-                tally.misses.append(f"{fmt}\tFP\t{Path(path).name[:10]}\t{block.category}\t{block.plain[:100]}")
-            elif actual:
-                tally.fn += 1
-                tally.span_fn += inside
-                if inside:
-                    tally.misses.append(f"{fmt}\tFN\t{Path(path).name[:10]}\t{block.kind}\t{block.plain[:100]}")
-            if is_body:
-                tally.body_blocks += 1
-                tally.body_flagged += predicted
+        tally = _tally(fmt, path, labelled.blocks, [b.role != "body" for b in labelled.blocks], gold_flags)
         paired = set()
         for row in comparison.rows:
             if row.op in PAIRED_OPS:
@@ -202,7 +186,47 @@ def score_page(path: str, gold_body: str, alone: bool = False) -> dict[str, Tall
         tally.gold_paired = len(paired)
         tally.gold_flagged = sum(b.role != "body" for b in labelled_gold.blocks)
         result[fmt] = tally
+    # Baselines for scale, on the page's HTML blocks: the extractor alone, and "under 13 words".
+    gold_flags = gold_labels([words(b.plain) for b in page.blocks], gold_text, gold_lines)
+    extraction = extract(page_html)
+    if extraction is not None:
+        outside = [
+            not (key in extraction.lines or (len(b.plain.split()) >= 4 and key in extraction.joined)) if key else True
+            for b, key in ((b, block_key(b.plain)) for b in page.blocks)
+        ]
+        result["trafilatura"] = _tally("trafilatura", path, page.blocks, outside, gold_flags)
+    short = [len(b.plain.split()) < 13 for b in page.blocks]
+    result["under-13"] = _tally("under-13", path, page.blocks, short, gold_flags)
     return result
+
+
+def _tally(
+    fmt: str, path: str, blocks: Sequence[Block], predicted: Sequence[bool], gold_flags: Sequence[bool]
+) -> Tally:
+    """Count one page's labels against the gold: whole page and inside the article span."""
+    tally = Tally(pages=1)
+    body_indices = [i for i, is_body in enumerate(gold_flags) if is_body]
+    first, last = (body_indices[0], body_indices[-1]) if body_indices else (1, 0)
+    name = Path(path).name[:10]
+    for index, (block, flagged, is_body) in enumerate(zip(blocks, predicted, gold_flags, strict=True)):
+        actual = not is_body
+        inside = first <= index <= last
+        if flagged and actual:
+            tally.tp += 1
+            tally.span_tp += inside
+        elif flagged:
+            tally.fp += 1
+            tally.span_fp += inside
+            tally.misses.append(f"{fmt}\tFP\t{name}\t{block.category}\t{block.plain[:100]}")
+        elif actual:
+            tally.fn += 1
+            tally.span_fn += inside
+            if inside:
+                tally.misses.append(f"{fmt}\tFN\t{name}\t{block.kind}\t{block.plain[:100]}")
+        if is_body:
+            tally.body_blocks += 1
+            tally.body_flagged += flagged
+    return tally
 
 
 def _score(item: tuple[str, str, bool]) -> tuple[str, dict[str, Tally]]:
@@ -262,14 +286,15 @@ def main() -> int:
             p, r, _ = _f1(t.tp, t.fp, t.fn)
             sp, sr, sf1 = _f1(t.span_tp, t.span_fp, t.span_fn)
             flagged = t.body_flagged / t.body_blocks if t.body_blocks else 0.0
-            paired = t.gold_paired / t.gold_paragraphs if t.gold_paragraphs else 1.0
+            paired = f"{t.gold_paired / t.gold_paragraphs:>7.2%}" if t.gold_paragraphs else f"{'-':>7}"
             print(
                 f"{part_name:<12} {fmt:<11} {t.pages:>5} {p:>7.3f} {r:>7.3f} {f1:>8.3f} {sp:>7.3f} {sr:>7.3f}"
-                f" {sf1:>8.3f} {flagged:>9.2%} {paired:>7.2%}"
+                f" {sf1:>8.3f} {flagged:>9.2%} {paired}"
             )
     print(
         "body->bp: gold body blocks of the page labelled boilerplate or metadata;"
-        " paired: gold body paragraphs paired rather than inserted or deleted."
+        " paired: gold body paragraphs paired rather than inserted or deleted.\n"
+        "Baselines on the HTML blocks: trafilatura = its extraction alone; under-13 = a block under 13 words."
     )
     if args.misses:
         misses = [f"{name}\t{m}" for name, part in parts.items() for t in part.values() for m in t.misses]
