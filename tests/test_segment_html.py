@@ -44,13 +44,13 @@ def test_every_visible_block_in_reading_order() -> None:
         "Harbour vote delayed",
         "By Ines Varga",
         "Boats at the quay. Ines Varga / Coastline Press",
-        "The council postponed a vote. Fishermen cheered.",
+        "The council postponed a vote.",
+        "Fishermen cheered.",
         "Direct text in a div",
         "A nested paragraph.",
         "and its tail.",
         "Why small harbours lose fleets",
-        "Cell one",
-        "Cell two",
+        "Cell one Cell two",
         "All rights reserved.",
     ]
     assert [b.id for b in blocks] == list(range(len(blocks)))
@@ -63,11 +63,17 @@ def test_scripts_styles_templates_and_hidden_elements_never_shown() -> None:
         assert invisible not in text
 
 
-def test_line_breaks_inside_a_paragraph_are_kept_in_text_but_collapsed_in_plain() -> None:
-    blocks, _ = segment_html(PAGE)
-    block = next(b for b in blocks if b.plain.startswith("The council"))
-    assert block.text == "The council postponed a vote.\nFishermen cheered."
-    assert block.kind == "paragraph"
+def test_each_line_of_a_broken_paragraph_is_a_block_and_source_newlines_are_just_spaces() -> None:
+    page = "<p>June 9 \u2013 West Palm Beach<br>June 10 \u2013\n   Tampa<br><br>June 12 \u2013 Atlanta</p><p>Next.</p>"
+    blocks, _ = segment_html(page)
+    assert _plains(blocks) == [
+        "June 9 \u2013 West Palm Beach",
+        "June 10 \u2013 Tampa",
+        "June 12 \u2013 Atlanta",
+        "Next.",
+    ]
+    assert [b.prefix for b in blocks] == ["", "\n", "\n", "\n\n"]
+    assert all(b.text == b.plain for b in blocks)
 
 
 def test_structure_hints_name_the_page_furniture() -> None:
@@ -77,6 +83,8 @@ def test_structure_hints_name_the_page_furniture() -> None:
     assert home is not None
     assert home.tag == "li" and "nav" in home.ancestors and "site-nav" in home.ancestors
     assert home.link_ratio == 1.0 and home.links == ("/",)
+    text_line = by_text["Fishermen cheered."].hints
+    assert text_line is not None and text_line.link_ratio == 0.0
     caption = by_text["Boats at the quay. Ines Varga / Coastline Press"]
     assert caption.kind == "caption" and caption.hints is not None and "figure" in caption.hints.ancestors
     related = by_text["Why small harbours lose fleets"].hints
@@ -86,7 +94,7 @@ def test_structure_hints_name_the_page_furniture() -> None:
     byline = by_text["By Ines Varga"].hints
     assert byline is not None and 0.5 < byline.link_ratio < 1.0
     assert by_text["Harbour vote delayed"].kind == "heading"
-    assert by_text["Cell one"].kind == "table"
+    assert by_text["Cell one Cell two"].kind == "table"
     footer = by_text["All rights reserved."].hints
     assert footer is not None and "page-footer" in footer.ancestors
 
@@ -101,8 +109,8 @@ def test_rebuild_gives_the_visible_text_block_by_block() -> None:
     blocks, title = segment_html(PAGE)
     document = Document(source="page.html", format="html", blocks=blocks, title=title)
     rebuilt = document.rebuild()
-    assert rebuilt.split("\n\n")[0] == "Home"
-    assert rebuilt == "\n\n".join(b.text for b in blocks)
+    assert rebuilt.startswith("Home\n\nWorld\n\nHarbour vote delayed\n\n")
+    assert "The council postponed a vote.\nFishermen cheered.\n\nDirect text" in rebuilt
 
 
 def test_empty_and_broken_pages_give_no_blocks_and_no_error() -> None:

@@ -231,7 +231,7 @@ def _rules_from(data: dict[str, object], origin: str) -> list[Rule]:
         if match not in _MATCHES:
             raise ArticleDiffError(f"{where}: match must be one of {', '.join(_MATCHES)}")
         phrases = raw.get("phrases")
-        if not isinstance(phrases, list) or not all(isinstance(p, str) and p for p in phrases):
+        if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p for p in phrases):
             raise ArticleDiffError(f"{where}: phrases must be a list of non-empty strings")
         opens = raw.get("opens")
         if opens is not None and opens not in _OPENS:

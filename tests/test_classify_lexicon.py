@@ -1,0 +1,83 @@
+"""The phrase lexicon: shipped as data, extended by the user's own files, checked with clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.classify import classify_one
+from tui.classify.lexicon import LEXICON_ENV, load_lexicon
+from tui.engine.segment_text import segment_text
+from tui.errors import ArticleDiffError
+from tui.model import Document
+
+ARTICLE = (
+    "The ferry company said services would resume on Friday if the talks went well over the weekend.\n\n"
+    "Brought to you by the Island Ferry Forum\n\n"
+    "Union leaders said they had not yet seen the company's latest offer, which was sent late on Thursday."
+)
+USER_LEXICON = """
+language = "en"
+
+[[rule]]
+category = "navigation"
+match = "start"
+weight = 4.0
+phrases = ["brought to you by"]
+"""
+
+
+def _document() -> Document:
+    blocks, trailer = segment_text(ARTICLE)
+    return Document(source="a.txt", format="text", blocks=blocks, trailer=trailer)
+
+
+def test_the_shipped_lexicon_covers_every_boilerplate_category() -> None:
+    from tui.model import BOILERPLATE_CATEGORIES
+
+    lexicon = load_lexicon()
+    assert {rule.category for rule in lexicon.rules} == set(BOILERPLATE_CATEGORIES)
+
+
+def test_a_phrase_unknown_to_the_shipped_lexicon_stays_body() -> None:
+    assert classify_one(_document()).blocks[1].role == "body"
+
+
+def test_a_user_lexicon_file_adds_phrases(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(USER_LEXICON, encoding="utf-8")
+    lexicon = load_lexicon(extra=[path])
+    block = classify_one(_document(), lexicon=lexicon).blocks[1]
+    assert (block.role, block.category) == ("boilerplate", "navigation")
+    assert "starts with 'brought to you by'" in block.reasons
+
+
+def test_the_environment_variable_names_user_lexicon_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(USER_LEXICON, encoding="utf-8")
+    monkeypatch.setenv(LEXICON_ENV, str(path))
+    assert classify_one(_document()).blocks[1].role == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    ("content", "complaint"),
+    [
+        ("not = [valid", "not a valid TOML lexicon"),
+        ('[[rule]]\ncategory = "weather"\nphrases = ["sunny"]\n', "unknown category 'weather'"),
+        ('[[rule]]\ncategory = "footer"\nmatch = "fuzzy"\nphrases = ["x"]\n', "match must be one of"),
+        ('[[rule]]\ncategory = "footer"\nphrases = []\n', "phrases must be a list of non-empty strings"),
+        ('[[rule]]\ncategory = "footer"\nmatch = "regex"\nphrases = ["(unclosed"]\n', "bad regular expression"),
+    ],
+)
+def test_a_broken_user_lexicon_is_one_clear_error(tmp_path: Path, content: str, complaint: str) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ArticleDiffError, match=complaint) as caught:
+        load_lexicon(extra=[path])
+    assert str(path) in str(caught.value)
+
+
+def test_a_missing_user_lexicon_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ArticleDiffError, match="cannot read lexicon"):
+        load_lexicon(extra=[tmp_path / "nowhere.toml"])
