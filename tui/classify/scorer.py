@@ -86,8 +86,9 @@ def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> None:
     signal: on the benchmark pages it is as often a list in the article as a menu.)
     """
     long_prose = [i for i, f in enumerate(facts) if f.prose and f.count >= 20]
-    first = long_prose[0] if long_prose else len(blocks)
-    last = long_prose[-1] if long_prose else -1
+    if not long_prose:
+        return  # a short text has no article paragraphs to stand outside of
+    first, last = long_prose[0], long_prose[-1]
     for index, (block, fact) in enumerate(zip(blocks, facts, strict=True)):
         outside = index < first or index > last
         if outside and block.kind != "heading" and not fact.prose and 0 < fact.count <= LINE_MAX_WORDS:
@@ -153,7 +154,7 @@ def label_document(
                 if not fact.hits and own < THRESHOLD:
                     fact.add(Evidence(-1.0, None, "the same words in both versions"))
                     anchor = own < 0
-            elif own > 0 and not other.contains(fact.key):
+            elif own > 0 and (fact.hits or not fact.sentence) and not other.contains(fact.key):
                 fact.add(Evidence(1.0, None, f"only in the {side} version"))
         anchors.append(anchor)
     carry_openers(blocks, facts, anchors, THRESHOLD)

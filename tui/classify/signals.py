@@ -34,6 +34,8 @@ class Facts:
     hits: list[Hit]
     prose: bool
     """A sentence-like block: long enough and ending like a sentence."""
+    sentence: bool
+    """The block ends like a sentence, whatever its length."""
     evidence: list[Evidence] = field(default_factory=list)
     score: float = 0.0
     """The sum of the evidence's weights, kept as evidence is added."""
@@ -60,8 +62,8 @@ def facts_of(block: Block, lexicon: Lexicon) -> Facts:
     else:
         folded, words, count = fold(plain[:HEAD_CHARS]), [], plain.count(" ") + 1
     hits = lexicon.match(plain, folded, words, count)
-    prose = count >= 12 and plain.rstrip().endswith(_SENTENCE_END)
-    return Facts(count=count, key=block_key(plain), hits=hits, prose=prose)
+    sentence = plain.rstrip().endswith(_SENTENCE_END)
+    return Facts(count=count, key=block_key(plain), hits=hits, prose=sentence and count >= 12, sentence=sentence)
 
 
 def _tokens(*words: str) -> str:
