@@ -168,6 +168,7 @@ def segment_html(text: str) -> tuple[tuple[Block, ...], str | None]:
     context: list[tuple[str, ...]] = []
     owners: list[str] = []
     link_depth = 0
+    word_memo: dict[tuple[str, str | None, str | None], tuple[str, ...]] = {}  # pages repeat their classes
     stack: list[LexborNode | None] = [root]
     opened: list[tuple[bool, bool]] = []  # per open element: (is block, is link)
     while stack:
@@ -209,15 +210,22 @@ def segment_html(text: str) -> tuple[tuple[Block, ...], str | None]:
             if href:
                 builder.links.append(href)
         # The page's own <html> and <body> say nothing about one block: their words are left out.
-        context.append(() if tag in _PAGE_TAGS else _words(tag, attrs) if attrs else (tag,))
+        if tag in _PAGE_TAGS:
+            context.append(())
+        elif attrs:
+            marks = (tag, attrs.get("class"), attrs.get("id"))
+            words = word_memo.get(marks)
+            if words is None:
+                words = word_memo[marks] = _words(tag, attrs)
+            context.append(words)
+        else:
+            context.append((tag,))
         opened.append((is_block, is_link))
         stack.append(_EXIT)
-        children: list[LexborNode] = []
-        child = node.child
+        child = node.last_child
         while child is not None:
-            children.append(child)
-            child = child.next
-        stack.extend(reversed(children))
+            stack.append(child)
+            child = child.prev
     builder.flush(owners[-1] if owners else "body", context)
     title = _title(parser) or builder.first_h1
     return tuple(builder.blocks), title
