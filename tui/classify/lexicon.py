@@ -30,11 +30,10 @@ DEFAULT_LANGUAGES: tuple[str, ...] = ("en",)
 _MATCHES = ("start", "line", "contains", "regex")
 _OPENS = ("prose", "links", "tail")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-# Punctuation (apostrophes too) becomes space, so that str.split() gives the words (much cheaper than
-# a regex); phrases are split the same way, so "don't miss" still matches.
+# Punctuation becomes space, so that str.split() gives the words (much cheaper than a regex);
+# apostrophes stay inside words ("don't") and are trimmed from their edges.
 _PUNCTUATION = str.maketrans(
     dict.fromkeys(
-        "'"
         '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\u00a0\u00ab\u00bb\u00b7\u201c\u201d\u201e\u2010\u2011\u2012\u2013'
         "\u2014\u2015\u2026\u2022\u2032\u2033\u00a9\u00ae\u2122",
         " ",
@@ -78,7 +77,10 @@ def block_key(plain: str) -> bytes:
 
 def words_of(folded: str) -> list[str]:
     """The words of folded text, punctuation dropped (apostrophes kept inside words)."""
-    return folded.translate(_PUNCTUATION).split()
+    words = folded.translate(_PUNCTUATION).split()
+    if "'" in folded:
+        words = [w for w in (w.strip("'") for w in words) if w]
+    return words
 
 
 def line_key(folded: str) -> str:

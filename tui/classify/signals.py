@@ -60,7 +60,7 @@ def facts_of(block: Block, lexicon: Lexicon) -> Facts:
         words = words_of(folded)
         count = len(words)
     else:
-        folded, words, count = fold(plain[:HEAD_CHARS]), [], plain.count(" ") + 1
+        folded, words, count = fold(plain[:HEAD_CHARS]), [], len(plain.split())
     hits = lexicon.match(plain, folded, words, count)
     sentence = plain.rstrip().endswith(_SENTENCE_END)
     return Facts(count=count, key=block_key(plain), hits=hits, prose=sentence and count >= 12, sentence=sentence)
