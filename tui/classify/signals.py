@@ -304,6 +304,9 @@ def link_evidence(block: Block, facts: Facts) -> Evidence | None:
     return Evidence(weight, category, f"link text is {round(ratio * 100)}% of the block")
 
 
+_ITALIC_BLOCK_RE = re.compile(r"^(?:\*(?!\*)[^*\n]+\*|_(?!_)[^_\n]+_)\s*$")
+
+
 def _is_capitals(text: str) -> bool:
     """True for a line written in capitals, as promotions and teasers are."""
     letters = [c for c in text if c.isalpha()]
@@ -325,6 +328,8 @@ def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
         return Evidence(-0.6, None, "a sentence")
     if block.kind == "heading":
         return None
+    if block.hints is None and _ITALIC_BLOCK_RE.match(block.text):
+        return Evidence(1.0, None, "set entirely in italics, as captions and notes are")
     if 3 <= count <= 25 and _is_capitals(block.plain):
         return Evidence(1.5, "related-link", "a line in capitals")
     if count <= 3:
