@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.classify import classify, classify_one
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
@@ -267,3 +269,22 @@ def test_empty_documents() -> None:
     assert old.blocks == () and new.blocks == ()
     one = Document(source="x", format="text", blocks=(Block(id=0, kind="paragraph", text="Hello.", plain="Hello."),))
     assert classify(empty, one)[1].blocks[0].role == "body"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=80),
+        min_size=0,
+        max_size=12,
+    ),
+    st.lists(st.sampled_from(["Remind me later.", "Advertisement", "A Message from X:", "Dear readers,", "\x1b[31m"])),
+)
+def test_any_text_is_labelled_without_error(lines: list[str], extras: list[str]) -> None:
+    text = "\n\n".join([*lines, *extras])
+    document = _text_document(text)
+    for labelled in (classify_one(document), *classify(document, _text_document(text[::-1]))):
+        for block in labelled.blocks:
+            assert block.role in ("body", "boilerplate", "metadata")
+            assert (block.category is None) == (block.role == "body")
+            assert 0.0 <= block.confidence <= 1.0
