@@ -37,23 +37,23 @@ NEUTRAL_MAX_WORDS = 12
 class OtherVersion:
     """The other version's blocks as keys: is a block there whole, or inside one of its blocks?"""
 
-    #: Containment inside the other version's text is tested for at most this many blocks per
-    #: document (it scans that text), which keeps pages of thousands of fragments linear.
-    MAX_SCANS = 300
+    #: Containment scans the other version's text; this many bytes in all, per document, keeps the
+    #: cost bounded (a few milliseconds) however many fragments a page has.
+    SCAN_BUDGET = 40_000_000
 
     def __init__(self, facts: Sequence[Facts]) -> None:
         self.keys = frozenset(f.key for f in facts if f.key)
         self._text: bytes | None = None
         self._facts = facts
-        self._scans = 0
+        self._budget = self.SCAN_BUDGET
 
     def contains(self, key: bytes) -> bool:
         """True when ``key`` lies inside the other version's text (its blocks were cut differently)."""
-        if self._scans >= self.MAX_SCANS:
-            return False
-        self._scans += 1
         if self._text is None:
             self._text = b"\n".join(f.key for f in self._facts)
+        if self._budget < len(self._text):
+            return False
+        self._budget -= len(self._text)
         return key in self._text
 
 
