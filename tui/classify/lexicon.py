@@ -50,6 +50,8 @@ _KEY_MARKS = tuple(
 #: Longer blocks are matched by their start, their end and patterns only: phrases inside them are not
 #: looked for (an article paragraph is long; an appeal's long paragraphs are caught by its opener).
 PHRASE_MAX_CHARS = 400
+#: Start phrases are looked up by their first few characters.
+_START_KEY = 3
 #: Unanchored regular expressions are only tried on blocks of at most this many words.
 FREE_REGEX_MAX_WORDS = 30
 #: Regular expressions anchored at the end are tried on this many final characters.
@@ -130,7 +132,8 @@ class Lexicon:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
         self._lines: dict[str, Rule] = {}
-        self._starts: list[tuple[tuple[str, ...], Rule]] = []
+        # start: the phrase's first characters -> (phrase, rule); one probe per block, not one per rule.
+        self._starts: dict[str, list[tuple[str, Rule]]] = {}
         # contains: the phrase's longest word -> (phrase words, offset of that word, rule, phrase)
         self._index: dict[str, list[tuple[tuple[str, ...], int, Rule, str]]] = {}
         # Per rule: patterns anchored at the start, at the end, and free ones (see FREE_REGEX_MAX_WORDS).
@@ -143,7 +146,9 @@ class Lexicon:
                     if current is None or current.weight < rule.weight:
                         self._lines[key] = rule
             elif rule.match == "start":
-                self._starts.append((tuple(fold(p) for p in rule.phrases), rule))
+                for phrase in rule.phrases:
+                    folded_phrase = fold(phrase)
+                    self._starts.setdefault(folded_phrase[:_START_KEY], []).append((folded_phrase, rule))
             elif rule.match == "contains":
                 for phrase in rule.phrases:
                     words = tuple(words_of(fold(phrase)))
@@ -162,6 +167,7 @@ class Lexicon:
                 )
                 self._regexes.append((rule, start, end, free))
         self._anchors = frozenset(self._index)
+        self._start_lengths = sorted({len(key) for key in self._starts})
 
     def match(self, plain: str, folded: str, words: Sequence[str], count: int) -> list[Hit]:
         """Every rule that matches a block.
@@ -177,10 +183,16 @@ class Lexicon:
             rule = self._lines.get(line_key(folded))
             if rule is not None:
                 hits.append(Hit(rule, line_key(folded)))
-        for prefixes, rule in self._starts:
-            if (rule.short is None or count <= rule.short) and folded.startswith(prefixes):
-                phrase = next(p for p in prefixes if folded.startswith(p))
-                hits.append(Hit(rule, phrase))
+        matched: set[int] = set()
+        for length in self._start_lengths:
+            for phrase, rule in self._starts.get(folded[:length], ()):
+                if (
+                    id(rule) not in matched
+                    and (rule.short is None or count <= rule.short)
+                    and folded.startswith(phrase)
+                ):
+                    matched.add(id(rule))
+                    hits.append(Hit(rule, phrase))
         found = self._anchors.intersection(words)
         if found:
             seen: set[str] = set()

@@ -178,20 +178,20 @@ def label_document(
     labelled: list[Block] = []
     for block, fact, score, role in zip(blocks, facts, scores, roles, strict=True):
         boilerplate = role == "boilerplate"
-        # Built field by field: dataclasses.replace costs several times more, once per block.
+        # Built positionally, field by field: dataclasses.replace costs several times more, once per block.
         labelled.append(
             Block(
-                id=block.id,
-                kind=block.kind,
-                text=block.text,
-                plain=block.plain,
-                role=role,
-                category=_category(fact.evidence) if boilerplate else None,
-                reasons=_reasons(fact.evidence, boilerplate),
-                confidence=_confidence(score),
-                prefix=block.prefix,
-                hints=block.hints,
-                region=None,
+                block.id,
+                block.kind,
+                block.text,
+                block.plain,
+                role,
+                _category(fact.evidence) if boilerplate else None,
+                _reasons(fact.evidence, boilerplate),
+                _confidence(score),
+                block.prefix,
+                block.hints,
+                None,
             )
         )
     labelled = _label_metadata(document, labelled, facts, scores)
