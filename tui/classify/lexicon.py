@@ -61,7 +61,8 @@ _LINE_TRIM = " \t.:;,!?\u2026-\u2013\u2014|>»›•·*_#()[]\"'"
 
 def fold(text: str) -> str:
     """Lower-case text and straighten apostrophes: the form phrases are matched in."""
-    return text.lower().translate(_APOSTROPHES)
+    lowered = text.lower()
+    return lowered if lowered.isascii() else lowered.translate(_APOSTROPHES)
 
 
 def block_key(plain: str) -> bytes:
@@ -168,6 +169,8 @@ class Lexicon:
                 self._regexes.append((rule, start, end, free))
         self._anchors = frozenset(self._index)
         self._start_lengths = sorted({len(key) for key in self._starts})
+        shorts = [rule.short for rule, *_ in self._regexes]
+        self._regex_max_words = max((s if s is not None else 1 << 30 for s in shorts), default=-1)
 
     def match(self, plain: str, folded: str, words: Sequence[str], count: int) -> list[Hit]:
         """Every rule that matches a block.
@@ -206,6 +209,8 @@ class Lexicon:
                     if start >= 0 and tuple(words[start : start + len(phrase_words)]) == phrase_words:
                         seen.add(phrase)
                         hits.append(Hit(rule, phrase))
+        if count > self._regex_max_words:
+            return hits
         for rule, start_re, end_re, free_re in self._regexes:
             if rule.short is not None and count > rule.short:
                 continue
