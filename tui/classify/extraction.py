@@ -17,6 +17,10 @@ from tui.classify.signals import Evidence, Facts
 MIN_EXTRACTED_WORDS = 40
 
 
+_INSIDE = Evidence(-2.0, None, "in the main text an extractor finds")
+_OUTSIDE = Evidence(1.5, None, "outside the main text an extractor finds")
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """The main text of a page as block keys (letters and digits), for containment tests."""
@@ -30,8 +34,8 @@ class Extraction:
             return None
         inside = facts.key in self.lines or (facts.count >= 4 and facts.key in self.joined)
         if inside:
-            return Evidence(-2.0, None, "in the main text an extractor finds")
-        return Evidence(1.5, None, "outside the main text an extractor finds")
+            return _INSIDE
+        return _OUTSIDE
 
 
 def extract(html: str) -> Extraction | None:

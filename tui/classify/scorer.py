@@ -75,6 +75,8 @@ def _own_evidence(block: Block, facts: Facts, memo: dict[tuple[str, ...], Eviden
     facts.add(shape_evidence(block, facts))
 
 
+_OUTSIDE = Evidence(0.5, None, "outside the article's paragraphs")
+_SHARED = Evidence(-1.0, None, "the same words in both versions")
 #: A line this short that is not a sentence may be a menu entry, a label or a headline of another story.
 LINE_MAX_WORDS = 8
 
@@ -92,7 +94,7 @@ def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> None:
     for index, (block, fact) in enumerate(zip(blocks, facts, strict=True)):
         outside = index < first or index > last
         if outside and block.kind != "heading" and not fact.prose and 0 < fact.count <= LINE_MAX_WORDS:
-            fact.add(Evidence(0.5, None, "outside the article's paragraphs"))
+            fact.add(_OUTSIDE)
 
 
 def _confidence(score: float) -> float:
@@ -141,6 +143,7 @@ def label_document(
     blocks = document.blocks
     memo: dict[tuple[str, ...], Evidence | None] = {}
     anchors: list[bool] = []
+    only_here = Evidence(1.0, None, f"only in the {side} version")
     for block, fact in zip(blocks, facts, strict=True):
         _own_evidence(block, fact, memo)
         if extraction is not None:
@@ -152,10 +155,10 @@ def label_document(
             own = fact.score
             if fact.key in other.keys:
                 if not fact.hits and own < THRESHOLD:
-                    fact.add(Evidence(-1.0, None, "the same words in both versions"))
+                    fact.add(_SHARED)
                     anchor = own < 0
             elif own > 0 and (fact.hits or not fact.sentence) and not other.contains(fact.key):
-                fact.add(Evidence(1.0, None, f"only in the {side} version"))
+                fact.add(only_here)
         anchors.append(anchor)
     carry_openers(blocks, facts, anchors, THRESHOLD)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tui.classify.lexicon import PHRASE_MAX_CHARS, Hit, Lexicon, block_key, fold, words_of
 from tui.model import Block
@@ -315,6 +316,16 @@ def _is_capitals(text: str) -> bool:
     return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
+# Evidence that recurs block after block is made once: building a frozen dataclass is not free.
+_SENTENCE = Evidence(-0.6, None, "a sentence")
+_SHORT_LINE = Evidence(0.5, None, "a short line, not a sentence")
+
+
+@lru_cache(maxsize=1024)
+def _counted(weight: float, template: str, count: int) -> Evidence:
+    return Evidence(weight, None, template.format(count))
+
+
 def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
     """The block's shape: long sentences read as article text, fragments as page furniture."""
     count = facts.count
@@ -324,10 +335,10 @@ def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
         return Evidence(4.0, "navigation", "no words, only marks")
     if facts.prose:
         if count >= 40:
-            return Evidence(-2.5, None, f"a long paragraph of {count} words")
+            return _counted(-2.5, "a long paragraph of {} words", count)
         if count >= 20:
-            return Evidence(-1.5, None, f"a paragraph of {count} words")
-        return Evidence(-0.6, None, "a sentence")
+            return _counted(-1.5, "a paragraph of {} words", count)
+        return _SENTENCE
     if block.kind == "heading":
         return None
     if block.hints is None and _ITALIC_BLOCK_RE.match(block.text):
@@ -335,7 +346,7 @@ def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
     if 3 <= count <= 25 and _is_capitals(block.plain):
         return Evidence(1.5, "related-link", "a line in capitals")
     if count <= 3:
-        return Evidence(0.8, None, f"a fragment of {count} word{'s' if count > 1 else ''}")
+        return _counted(0.8, "a fragment of {} words" if count > 1 else "a fragment of {} word", count)
     if count <= 8 and not block.plain.rstrip().endswith(_SENTENCE_END):
-        return Evidence(0.5, None, "a short line, not a sentence")
+        return _SHORT_LINE
     return None
