@@ -11,6 +11,7 @@ neighbours.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tui.classify.signals import Evidence, Facts
 from tui.model import Block
@@ -74,8 +75,6 @@ def number_regions(blocks: list[Block]) -> list[Block]:
     A block with no category of its own (a short neutral line such as "Dear
     readers,") takes the category that weighs most in its region.
     """
-    from dataclasses import replace
-
     result = list(blocks)
     region = -1
     index = 0
