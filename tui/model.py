@@ -116,6 +116,8 @@ class Document:
     """The encoding the bytes were decoded with."""
     trailer: str = ""
     """Source text after the last block."""
+    source_html: str | None = field(default=None, compare=False, repr=False)
+    """The page's HTML when the input was HTML: the boilerplate layer reads it; reports do not carry it."""
 
     def rebuild(self) -> str:
         """Return the source text for text and Markdown inputs (the visible text for HTML)."""

@@ -27,4 +27,5 @@ def segment(source: SourceText) -> Document:
         title=title,
         encoding=source.encoding,
         trailer=trailer,
+        source_html=source.text if source.format == "html" else None,
     )
