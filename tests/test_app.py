@@ -324,3 +324,18 @@ async def test_a_theme_change_redraws_the_panes_in_the_new_colours() -> None:
         await pilot.pause()
         after = {segment.style.bgcolor for segment in screen.left.render_line(0) if segment.style}
         assert before and after and before.isdisjoint(after)
+
+
+@sync
+async def test_clicking_the_ruler_jumps_and_tab_switches_panes() -> None:
+    async with viewer(long_pair(), size=(140, 30)) as (pilot, screen):
+        ruler = screen.query_one("#ruler")
+        await pilot.click("#ruler", offset=(0, ruler.size.height - 1))
+        await pilot.pause()
+        assert screen.left.scroll_y == screen.left.max_scroll_y > 0, "a click at the foot of the ruler shows the end"
+        assert screen.right.scroll_y == screen.left.scroll_y
+        assert pilot.app.focused is screen.left
+        await pilot.press("tab")
+        assert pilot.app.focused is screen.right
+        await pilot.press("tab")
+        assert pilot.app.focused is screen.left

@@ -213,7 +213,8 @@ class DiffScreen(Screen[None]):
         """Link the panes."""
         self.left.partner = self.right
         self.right.partner = self.left
-        self._apply_view_mode()
+        # The first layout waits for the panes' first resize (their width), which comes before the first paint.
+        self._apply_view_mode(relayout=False)
 
     # -- layout --------------------------------------------------------------------------
 
@@ -222,13 +223,14 @@ class DiffScreen(Screen[None]):
             return self.forced_unified
         return self.app.size.width < UNIFIED_BELOW
 
-    def _apply_view_mode(self) -> None:
+    def _apply_view_mode(self, *, relayout: bool = True) -> None:
         unified = self._auto_unified()
         if unified != self.options.unified:
             self.options = replace(self.options, unified=unified)
         self.right.display = not unified
         self.set_class(unified, "-unified")
-        self.call_after_refresh(self.relayout)
+        if relayout:
+            self.call_after_refresh(self.relayout)
 
     def on_resize(self) -> None:
         """Follow the terminal width into or out of the unified view."""
