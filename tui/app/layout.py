@@ -123,8 +123,13 @@ class Entry:
     """First old paragraph number of the entry."""
     new_number: int | None = None
     """First new paragraph number of the entry."""
-    label: str = ""
-    """The entry's first words, for the change list."""
+    text: str = ""
+    """The entry's text (its first block's plain text, or the note), for the change list."""
+
+    @property
+    def label(self) -> str:
+        """The entry's first words, for one-line listings (computed on demand: few are ever listed)."""
+        return first_words(self.text)
 
 
 def is_change(entry: Entry, *, include_formatting: bool = False, include_boilerplate: bool = False) -> bool:
@@ -152,6 +157,11 @@ def first_words(text: str, limit: int = 60) -> str:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
+def _is_clean(blocks: Sequence[Block]) -> bool:
+    """True when no block's plain text needs :func:`safe_text`."""
+    return all(b.plain.isprintable() or safe_text(b.plain) is b.plain for b in blocks)
 
 
 def _badge_name(category: str) -> str:
@@ -188,6 +198,8 @@ class Layout:
         self.widths = tuple(max(4, w) for w in widths)
         self.number_width = len(str(max(len(comparison.old.blocks), len(comparison.new.blocks), 1)))
         self.entries: list[Entry] = []
+        # One scan per document instead of one per paragraph: most articles hold no control characters.
+        self._clean = (_is_clean(comparison.old.blocks), _is_clean(comparison.new.blocks))
         # Tens of thousands of small objects and no cycles: the collector would only rescan the heap.
         collecting = gc.isenabled()
         gc.disable()
@@ -303,7 +315,7 @@ class Layout:
 
     def _note_entry(self, kind: EntryKind, text: str) -> Entry:
         panels = tuple((self._plain_panel(text, self.widths[c], "fold"),) for c in range(len(self.widths)))
-        return Entry(kind, panels, height=max(p[0].height for p in panels), op=kind, label=text)
+        return Entry(kind, panels, height=max(p[0].height for p in panels), op=kind, text=text)
 
     def _plain_panel(self, text: str, width: int, tone: str) -> Panel:
         return Panel(text, (), wrap(text, width), {}, " ", tone)
@@ -333,7 +345,7 @@ class Layout:
         columns: tuple[tuple[Panel, ...], ...] = ((column,),)
         if not self.unified:
             columns = ((column,), (self._plain_panel("", self.widths[1], "note"),))
-        return Entry("moved-to", columns, height=column.height, op="moved-to", old_number=old_number, label=text)
+        return Entry("moved-to", columns, height=column.height, op="moved-to", old_number=old_number, text=text)
 
     def _row_entry_for(self, index: int, row: Row) -> Entry:
         comparison = self.comparison
@@ -361,7 +373,7 @@ class Layout:
             emphasis=row.lane == "metadata",
             old_number=row.old[0] + 1 if row.old else None,
             new_number=row.new[0] + 1 if row.new else None,
-            label=first_words(label_blocks[0].plain) if label_blocks else "",
+            text=label_blocks[0].plain if label_blocks else "",
         )
 
     def _highlight_words(self, row: Row) -> bool:
@@ -413,7 +425,8 @@ class Layout:
             keep = "delete" if side == 0 else "insert"
             self._add_spans(pieces, row.spans, keep)
         else:
-            pieces.add(safe_text("\n".join(b.plain for b in blocks)))
+            joined = "\n".join(b.plain for b in blocks)
+            pieces.add(joined if self._clean[side] else safe_text(joined))
         return pieces.text(), tuple(pieces.runs), body_start
 
     @staticmethod
@@ -437,6 +450,8 @@ class Layout:
         tone: str,
     ) -> Panel:
         lines = wrap(text, width)
+        if len(blocks) == 1 and (body_start == 0 or len(lines) == 1 or lines[1][0] > body_start):
+            return Panel(text, runs, lines, {0: blocks[0].id + 1}, marker, tone)
         numbers: dict[int, int] = {}
         block_starts = [body_start]
         position = text.find("\n", body_start)
