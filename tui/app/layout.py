@@ -164,6 +164,17 @@ def _is_clean(blocks: Sequence[Block]) -> bool:
     return all(b.plain.isprintable() or safe_text(b.plain) is b.plain for b in blocks)
 
 
+def _hidden_note(blocks: Sequence[Block]) -> str:
+    """Say what a hidden run of boilerplate held: "⋯ 7 boilerplate blocks hidden: donation appeal"."""
+    categories: list[str] = []
+    for block in blocks:
+        name = _badge_name(block.category) if block.category else ""
+        if name and name not in categories:
+            categories.append(name)
+    count = f"{len(blocks)} boilerplate block{'' if len(blocks) == 1 else 's'}"
+    return f"⋯ {count} hidden" + (f": {', '.join(categories[:3])}" if categories else "")
+
+
 def _badge_name(category: str) -> str:
     return category.replace("-", " ")
 
@@ -271,7 +282,7 @@ class Layout:
                 while end < count and rows[end].lane == "boilerplate" and not moved_marks.get(end + 1):
                     end += 1
                 end = max(end, index + 1)
-                y = self._append(self._note_entry("hidden", self._hidden_text(rows[index:end])), y)
+                y = self._append(self._hidden_entry(rows[index:end]), y)
                 index = end
                 continue
             if options.fold_unchanged and row.op in ("equal", "formatting") and row.lane != "boilerplate":
@@ -294,21 +305,21 @@ class Layout:
         self.entries.append(entry)
         return y + entry.height
 
-    def _hidden_text(self, rows: Sequence[Row]) -> str:
-        old = sum(len(r.old) for r in rows)
-        new = sum(len(r.new) for r in rows)
-        categories: list[str] = []
-        for row in rows:
-            for block in self._blocks(row):
-                if block.category and _badge_name(block.category) not in categories:
-                    categories.append(_badge_name(block.category))
-        sides = []
-        if old:
-            sides.append(f"{old} on the left")
-        if new:
-            sides.append(f"{new} on the right")
-        kinds = f" ({', '.join(categories[:3])})" if categories else ""
-        return f"⋯ boilerplate hidden{kinds}: {' and '.join(sides)} (b to show)"
+    def _hidden_entry(self, rows: Sequence[Row]) -> Entry:
+        """One line per side standing for a run of hidden boilerplate rows."""
+        sides = (
+            [self.comparison.old.blocks[i] for r in rows for i in r.old],
+            [self.comparison.new.blocks[i] for r in rows for i in r.new],
+        )
+        if self.unified:
+            texts = [_hidden_note(sides[0] + sides[1])]
+        else:
+            texts = [_hidden_note(blocks) if blocks else "" for blocks in sides]
+        columns = tuple(
+            (self._plain_panel(text, self.widths[c], "fold"),) if text else () for c, text in enumerate(texts)
+        )
+        height = max((column[0].height for column in columns if column), default=1)
+        return Entry("hidden", columns, height=height, op="hidden", text=" ".join(t for t in texts if t))
 
     def _blocks(self, row: Row) -> list[Block]:
         return [self.comparison.old.blocks[i] for i in row.old] + [self.comparison.new.blocks[i] for i in row.new]
