@@ -108,7 +108,10 @@ def gold_labels(keys: list[str], gold_text: str, gold_lines: frozenset[str]) -> 
 
     A short block ("Home", "News") lies in almost any text by chance, so a block
     under :data:`GOLD_MIN_WORDS` words counts only when it is a whole gold
-    paragraph or directly continues the text matched by the block before it.
+    paragraph or directly continues the text matched by the block before it,
+    and not when the next block matches those same words again (protocol
+    change, round 2: a caption "Sonos" above the line "Sonos Move for $400"
+    continues the previous paragraph's text only by chance).
 
     Two near misses count as body (protocol change, round 2): the gold bodies
     were copied by hand and some paragraphs differ from the page by a cut-off
@@ -125,7 +128,8 @@ def gold_labels(keys: list[str], gold_text: str, gold_lines: frozenset[str]) -> 
     gold_words = gold_text.split()
     gold_trigrams = _trigrams(gold_words)
     squeezed = gold_text.replace(" ", "").replace("\n", "")
-    for key in keys:
+    pending: tuple[int, int] | None = None  # a short block matched by continuation: (index, end of its match)
+    for index, key in enumerate(keys):
         if not key:
             flags.append(ABSENT)
             continue
@@ -137,15 +141,22 @@ def gold_labels(keys: list[str], gold_text: str, gold_lines: frozenset[str]) -> 
                 # Prefer the occurrence after the previous match when the words repeat.
                 later = gold_text.find(needle, max(0, cursor - 1))
                 position = later if later >= 0 else position
+            continued = False
         else:
             position = gold_text.find(needle, max(0, cursor - 1)) if cursor >= 0 else -1
             if position >= 0 and position > cursor + 3:
                 position = -1
+            continued = position >= 0
             if position < 0 and key in gold_lines:
                 position = gold_text.find(needle)
+        if pending is not None and 0 <= position < pending[1]:
+            flags[pending[0]] = ABSENT
+        pending = None
         if position >= 0:
             flags.append(EXACT)
             cursor = position + len(needle) - 1
+            if continued and key not in gold_lines:
+                pending = (index, cursor)
         elif count >= NEAR_MIN_WORDS:
             words = key.split()
             trigrams = [tuple(words[k : k + 3]) for k in range(len(words) - 2)]
