@@ -213,6 +213,55 @@ def test_a_line_in_both_versions_that_matches_the_lexicon_stays_boilerplate() ->
         assert side.blocks[1].category == "navigation"
 
 
+_PAGE_WITH_SOURCES = (
+    "<html><body><article><h1>Harbour barrier delayed</h1>"
+    "<p>The council voted on Tuesday to delay the harbour barrier by a year, after engineers asked for more time"
+    " to study the winter storms that damaged the western quay.</p>"
+    "<ul><li><a href='/report.pdf'>The engineers' report to the council</a></li>"
+    "<li><a href='/minutes'>Minutes of Tuesday's council meeting</a></li></ul>"
+    "<p>Residents will be able to comment on the new plan at a public hearing before the end of April,"
+    " the council said.</p></article>"
+    "<aside class='related'><ul><li><a href='/a'>Ferry strike spreads to the islands</a></li></ul></aside>"
+    "</body></html>"
+)
+
+
+def test_lines_the_other_version_holds_as_article_text_are_body() -> None:
+    # The old version is the article's text as a newsletter carried it; the new one is the page. Its list of
+    # sources is all links (furniture on its own), but the old version prints those lines as part of the story.
+    old = _text_document(
+        "The council voted on Tuesday to delay the harbour barrier by a year, after engineers asked for more time"
+        " to study the winter storms that damaged the western quay.\n\n"
+        "The engineers' report to the council\n\n"
+        "Minutes of Tuesday's council meeting\n\n"
+        "Residents will be able to comment on the new plan at a public hearing before the end of April,"
+        " the council said."
+    )
+    new = load("page.html", data=_PAGE_WITH_SOURCES.encode())
+    alone = {b.plain: b.role for b in classify_one(new).blocks}
+    assert alone["The engineers' report to the council"] == "boilerplate"
+    _, labelled = classify(old, new)
+    roles = {b.plain: (b.role, b.reasons) for b in labelled.blocks}
+    for line in ("The engineers' report to the council", "Minutes of Tuesday's council meeting"):
+        assert roles[line][0] == "body", roles[line]
+        assert "article text in the old version too" in roles[line][1]
+    assert roles["Ferry strike spreads to the islands"][0] == "boilerplate"
+
+
+def test_words_inside_a_differently_cut_paragraph_of_the_other_version_count_as_shared() -> None:
+    sentence = "Engineers asked for more time to study the winter storms that damaged the western quay."
+    old = _text_document(
+        "The council voted on Tuesday to delay the harbour barrier by a year. " + sentence + " The vote was close."
+    )
+    page = (
+        "<html><body><p>The council voted on Tuesday to delay the harbour barrier by a year.</p>"
+        f"<figure><figcaption>{sentence}</figcaption></figure><p>The vote was close.</p></body></html>"
+    )
+    _, labelled = classify(old, load("page.html", data=page.encode()))
+    caption = next(b for b in labelled.blocks if b.plain == sentence)
+    assert caption.role == "body", caption.reasons
+
+
 def test_html_structure_hints_are_a_signal() -> None:
     page = (
         "<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/w'>World news</a></li></ul></nav>"

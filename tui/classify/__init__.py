@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from tui.classify.extraction import Extraction, extract
 from tui.classify.lexicon import LEXICON_ENV, Lexicon, load_lexicon
-from tui.classify.scorer import OtherVersion, label_document, measure
+from tui.classify.scorer import Prepared, label_document, measure
 from tui.model import Document
 
 
@@ -44,20 +44,19 @@ def classify(
         ArticleDiffError: A user lexicon file is missing or malformed.
     """
     lexicon = load_lexicon(tuple(languages), tuple(lexicon_files))
-    old_facts, new_facts = measure(old, lexicon), measure(new, lexicon)
-    old_extraction = _extraction(old, old_html)
-    new_extraction = _extraction(new, new_html)
-    other_of_old = OtherVersion(new_facts) if new.blocks else None
-    other_of_new = OtherVersion(old_facts) if old.blocks else None
-    labelled_old = label_document(old, old_facts, other_of_old, "old", old_extraction)
-    labelled_new = label_document(new, new_facts, other_of_new, "new", new_extraction)
-    return labelled_old, labelled_new
+    prepared_old = Prepared(old, measure(old, lexicon), _extraction(old, old_html))
+    prepared_new = Prepared(new, measure(new, lexicon), _extraction(new, new_html))
+    # Each version is read on its own first, so that what one version says about shared words does not
+    # depend on what the other said about them.
+    other_of_old = prepared_new.as_other("new") if new.blocks else None
+    other_of_new = prepared_old.as_other("old") if old.blocks else None
+    return label_document(prepared_old, other_of_old, "old"), label_document(prepared_new, other_of_new, "new")
 
 
 def classify_one(document: Document, *, html: str | None = None, lexicon: Lexicon | None = None) -> Document:
     """Label a single version on its own, without the other-version signal."""
     lexicon = lexicon or load_lexicon()
-    return label_document(document, measure(document, lexicon), None, "new", _extraction(document, html))
+    return label_document(Prepared(document, measure(document, lexicon), _extraction(document, html)), None, "new")
 
 
 def _extraction(document: Document, html: str | None) -> Extraction | None:

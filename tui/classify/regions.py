@@ -30,16 +30,25 @@ def _clip(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
 
 
-def carry_openers(blocks: Sequence[Block], facts: Sequence[Facts], is_anchor: Sequence[bool], threshold: float) -> None:
-    """Add evidence to blocks governed by an opener such as "A Message from ...:" or "Original url:".
+def carry_openers(
+    blocks: Sequence[Block], facts: Sequence[Facts], is_anchor: Sequence[bool], threshold: float
+) -> list[tuple[int, Evidence]]:
+    """The evidence for blocks governed by an opener such as "A Message from ...:" or "Original url:".
+
+    Nothing is changed: the caller adds the evidence (or, before the other
+    version is consulted, only counts it).
 
     Args:
         blocks: The document's blocks.
-        facts: Their measured facts; evidence is appended in place.
+        facts: Their measured facts.
         is_anchor: Per block, whether it is article text shared with the other
             version: an open region never swallows one.
         threshold: The score at which a block counts as boilerplate.
+
+    Returns:
+        (block index, evidence) for each governed block, in order.
     """
+    carried: list[tuple[int, Evidence]] = []
     mode: str | None = None
     category = ""
     opener = ""
@@ -54,7 +63,7 @@ def carry_openers(blocks: Sequence[Block], facts: Sequence[Facts], is_anchor: Se
                 link_heavy = block.hints is not None and block.hints.link_ratio >= 0.5
                 joins = joins and (link_heavy or not (fact.prose and fact.count > LINKS_MAX_WORDS)) and not says_body
             if joins:
-                fact.add(Evidence(_CARRY[mode], category, f"after '{opener}'"))
+                carried.append((index, Evidence(_CARRY[mode], category, f"after '{opener}'")))
                 budget -= 1
                 if mode == "prose" and any(h.rule.closes for h in fact.hits):
                     mode = None
@@ -67,6 +76,7 @@ def carry_openers(blocks: Sequence[Block], facts: Sequence[Facts], is_anchor: Se
                 mode, category, opener = hit.rule.opens, hit.rule.category, _clip(block.plain)
                 budget = {"prose": PROSE_BUDGET, "links": LINKS_BUDGET}.get(mode, len(blocks))
                 break
+    return carried
 
 
 def number_regions(blocks: list[Block]) -> list[Block]:

@@ -9,8 +9,11 @@ one for regions), cheap enough to run on every comparison.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
+from itertools import accumulate
 
 from tui.classify.extraction import Extraction
 from tui.classify.lexicon import Lexicon
@@ -35,26 +38,47 @@ NEUTRAL_MAX_WORDS = 12
 
 
 class OtherVersion:
-    """The other version's blocks as keys: is a block there whole, or inside one of its blocks?"""
+    """The other version's blocks: where a block's words lie there, and how that version reads them on its own."""
 
     #: Containment scans the other version's text; this many bytes in all, per document, keeps the
     #: cost bounded (a few milliseconds) however many fragments a page has.
     SCAN_BUDGET = 40_000_000
+    #: Words found inside a differently cut block only count as that block's when the key is this long:
+    #: a short key ("home") lies in any long text by chance.
+    MIN_CONTAINED = 16
 
-    def __init__(self, facts: Sequence[Facts]) -> None:
-        self.keys = frozenset(f.key for f in facts if f.key)
+    def __init__(self, facts: Sequence[Facts], standalone: Sequence[float], side: str) -> None:
+        self.side = side
+        self.standalone = standalone
+        """Each block's score on its own evidence and regions, before either version looked at the other."""
+        self._where: dict[bytes, int] = {}
+        for index, fact in enumerate(facts):
+            if fact.key:
+                self._where.setdefault(fact.key, index)
         self._text: bytes | None = None
+        self._starts: list[int] = []
         self._facts = facts
         self._budget = self.SCAN_BUDGET
 
-    def contains(self, key: bytes) -> bool:
-        """True when ``key`` lies inside the other version's text (its blocks were cut differently)."""
+    def locate(self, key: bytes) -> tuple[int | None, bool]:
+        """The other version's block holding these words, if any, and whether that block may speak for them.
+
+        A block cut the same way matches whole; otherwise its words are looked
+        for inside the other version's blocks (the two were cut differently).
+        """
+        index = self._where.get(key)
+        if index is not None:
+            return index, True
         if self._text is None:
             self._text = b"\n".join(f.key for f in self._facts)
+            self._starts = list(accumulate((len(f.key) + 1 for f in self._facts), initial=0))
         if self._budget < len(self._text):
-            return False
+            return None, False
         self._budget -= len(self._text)
-        return key in self._text
+        position = self._text.find(key)
+        if position < 0:
+            return None, False
+        return bisect_right(self._starts, position) - 1, len(key) >= self.MIN_CONTAINED
 
 
 def measure(document: Document, lexicon: Lexicon) -> list[Facts]:
@@ -76,7 +100,6 @@ def _own_evidence(block: Block, facts: Facts, memo: dict[tuple[str, ...], Eviden
 
 
 _OUTSIDE = Evidence(0.5, None, "outside the article's paragraphs")
-_SHARED = Evidence(-1.0, None, "the same words in both versions")
 #: A line this short that is not a sentence may be a menu entry, a label or a headline of another story.
 LINE_MAX_WORDS = 8
 
@@ -124,43 +147,73 @@ def _reasons(evidence: Sequence[Evidence], boilerplate: bool) -> tuple[str, ...]
     return tuple(reasons)
 
 
-def label_document(
-    document: Document,
-    facts: list[Facts],
-    other: OtherVersion | None,
-    side: str,
-    extraction: Extraction | None = None,
-) -> Document:
+class Prepared:
+    """One version with every block's own evidence added, ready to meet the other version."""
+
+    def __init__(self, document: Document, facts: list[Facts], extraction: Extraction | None = None) -> None:
+        self.document = document
+        self.facts = facts
+        memo: dict[tuple[str, ...], Evidence | None] = {}
+        for block, fact in zip(document.blocks, facts, strict=True):
+            _own_evidence(block, fact, memo)
+            if extraction is not None:
+                fact.add(extraction.evidence(fact))
+        position_evidence(document.blocks, facts)
+        standalone = [fact.score for fact in facts]
+        for index, piece in carry_openers(document.blocks, facts, [False] * len(facts), THRESHOLD):
+            standalone[index] += piece.weight
+        self.standalone = standalone
+        """Each block's score on its own evidence and its regions: how this version reads without the other."""
+
+    def as_other(self, side: str) -> OtherVersion:
+        """This version as the other version of the one being labelled (``side`` names this one)."""
+        return OtherVersion(self.facts, self.standalone, side)
+
+
+#: Words that the other version holds as article text weigh this much towards body, plus how clearly
+#: that version reads them as body (up to :data:`SHARED_MAX_EXTRA` more).
+SHARED_WEIGHT = 2.0
+SHARED_MAX_EXTRA = 2.0
+
+
+def _shared_evidence(other_score: float, side: str) -> Evidence:
+    weight = SHARED_WEIGHT + min(SHARED_MAX_EXTRA, THRESHOLD - other_score)
+    return _shared(round(weight * 2) / 2, side)
+
+
+@lru_cache(maxsize=64)
+def _shared(weight: float, side: str) -> Evidence:
+    return Evidence(-weight, None, f"article text in the {side} version too")
+
+
+def label_document(prepared: Prepared, other: OtherVersion | None, side: str) -> Document:
     """Label every block of one version.
 
     Args:
-        document: The version to label.
-        facts: Its blocks' facts, from :func:`measure`.
-        other: The other version's block keys (None when there is no other version).
+        prepared: The version to label, its own evidence added.
+        other: The other version (None when there is none).
         side: ``old`` or ``new``, for the reasons' wording.
-        extraction: An extractor's main text, for HTML pages.
     """
+    document, facts = prepared.document, prepared.facts
     blocks = document.blocks
-    memo: dict[tuple[str, ...], Evidence | None] = {}
-    anchors: list[bool] = []
-    only_here = Evidence(1.0, None, f"only in the {side} version")
-    for block, fact in zip(blocks, facts, strict=True):
-        _own_evidence(block, fact, memo)
-        if extraction is not None:
-            fact.add(extraction.evidence(fact))
-    position_evidence(blocks, facts)
-    for fact in facts:
-        anchor = False
-        if other is not None and fact.count:
-            own = fact.score
-            if fact.key in other.keys:
-                if not fact.hits and own < THRESHOLD:
-                    fact.add(_SHARED)
-                    anchor = own < 0
-            elif own > 0 and (fact.hits or not fact.sentence) and not other.contains(fact.key):
-                fact.add(only_here)
-        anchors.append(anchor)
-    carry_openers(blocks, facts, anchors, THRESHOLD)
+    anchors: list[bool] = [False] * len(blocks)
+    if other is not None:
+        only_here = Evidence(1.0, None, f"only in the {side} version")
+        for index, fact in enumerate(facts):
+            if not fact.count:
+                continue
+            where, trusted = other.locate(fact.key)
+            if where is None:
+                # Only in this version: page furniture comes and goes between snapshots; an article's
+                # sentences are edited, so a sentence is never tipped by this alone.
+                if fact.score > 0 and (fact.hits or not fact.sentence):
+                    fact.add(only_here)
+            elif trusted and other.standalone[where] < THRESHOLD:
+                # The other version holds these words as article text: a strong sign they are, here too.
+                fact.add(_shared_evidence(other.standalone[where], other.side))
+                anchors[index] = True
+    for index, piece in carry_openers(blocks, facts, anchors, THRESHOLD):
+        facts[index].add(piece)
 
     scores = [fact.score for fact in facts]
     roles: list[Role] = ["boilerplate" if s >= THRESHOLD else "body" for s in scores]
