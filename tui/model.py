@@ -134,6 +134,9 @@ class Span:
 
     op: SpanOp
     text: str
+    typographic: bool = False
+    """For a ``delete`` and the ``insert`` right after it: only typography differs
+    between them (``"`` against ``“``), so renderers can show them faintly."""
 
 
 @dataclass(frozen=True, slots=True)

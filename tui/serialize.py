@@ -62,6 +62,13 @@ def _document_to_dict(doc: Document) -> dict[str, Any]:
     }
 
 
+def _span_to_dict(span: Span) -> dict[str, Any]:
+    out: dict[str, Any] = {"op": span.op, "text": span.text}
+    if span.typographic:
+        out["typographic"] = True
+    return out
+
+
 def _row_to_dict(row: Row) -> dict[str, Any]:
     out: dict[str, Any] = {
         "op": row.op,
@@ -74,7 +81,7 @@ def _row_to_dict(row: Row) -> dict[str, Any]:
         "differences": list(row.differences),
     }
     if row.spans is not None:
-        out["spans"] = [{"op": s.op, "text": s.text} for s in row.spans]
+        out["spans"] = [_span_to_dict(s) for s in row.spans]
     return out
 
 
@@ -149,7 +156,9 @@ def _row_from_dict(data: dict[str, Any]) -> Row:
         old=tuple(data["old"]),
         new=tuple(data["new"]),
         similarity=data.get("similarity"),
-        spans=tuple(Span(s["op"], s["text"]) for s in spans) if spans is not None else None,
+        spans=tuple(Span(s["op"], s["text"], s.get("typographic", False)) for s in spans)
+        if spans is not None
+        else None,
         differences=tuple(data.get("differences", ())),
         matched_by=data.get("matched_by"),
         lane=data.get("lane", "body"),

@@ -17,7 +17,7 @@ _SPAN_SWAP: dict[SpanOp, SpanOp] = {"insert": "delete", "delete": "insert", "equ
 
 
 def _swap_row(row: Row) -> Row:
-    spans = None if row.spans is None else tuple(Span(_SPAN_SWAP[s.op], s.text) for s in row.spans)
+    spans = None if row.spans is None else tuple(replace(s, op=_SPAN_SWAP[s.op]) for s in row.spans)
     return replace(row, op=_OP_SWAP.get(row.op, row.op), old=row.new, new=row.old, spans=spans)
 
 

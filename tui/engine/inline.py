@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from diff_match_patch import diff_match_patch
 
+from tui.engine.normalize import match_key
 from tui.model import Span, SpanOp
 
 #: Words (with inner apostrophes and hyphens), numbers (with inner , . :), one
@@ -97,7 +98,7 @@ def word_spans(old: str, new: str) -> tuple[Span, ...]:
 
 
 def _order_changes(spans: list[Span]) -> tuple[Span, ...]:
-    """Put each delete before the insert it pairs with, for readers and renderers alike."""
+    """Put each delete before the insert it pairs with, and mark pairs that differ only in typography."""
     out: list[Span] = []
     i = 0
     while i < len(spans):
@@ -110,10 +111,12 @@ def _order_changes(spans: list[Span]) -> tuple[Span, ...]:
         while i < len(spans) and spans[i].op != "equal":
             (deleted if spans[i].op == "delete" else inserted).append(spans[i].text)
             i += 1
-        if deleted:
-            out.append(Span("delete", "".join(deleted)))
-        if inserted:
-            out.append(Span("insert", "".join(inserted)))
+        old_text, new_text = "".join(deleted), "".join(inserted)
+        typographic = bool(old_text and new_text) and match_key(old_text) == match_key(new_text)
+        if old_text:
+            out.append(Span("delete", old_text, typographic))
+        if new_text:
+            out.append(Span("insert", new_text, typographic))
     return tuple(out)
 
 

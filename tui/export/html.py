@@ -52,7 +52,7 @@ def _pieces(sb: SideBlock, marks: bool, fmt_only: bool) -> str:
             out.append(text)
         else:
             tag = "del" if piece.op == "delete" else "ins"
-            cls = ' class="fmt"' if fmt_only else ""
+            cls = ' class="fmt"' if fmt_only or piece.typographic else ""
             out.append(f"<{tag}{cls}>{text}</{tag}>")
     return "".join(out)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from tui.model import Block, Comparison, Document, Row, SpanOp
+from tui.model import Block, Comparison, Document, Row, Span, SpanOp
 
 Side = Literal["old", "new"]
 
@@ -41,12 +41,8 @@ LABELS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A run of words on one side: equal to the other side, or only on this side."""
-
-    op: SpanOp
-    text: str
+Piece = Span
+"""A run of words on one side: equal to the other side, or only on this side (a span cut at block edges)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +157,7 @@ def _side_pieces(row: Row, doc: Document, ids: tuple[int, ...], side: Side) -> t
             if k:
                 cut.append([])
             if part:
-                cut[-1].append(Piece(span.op, part))
+                cut[-1].append(Piece(span.op, part, span.typographic))
     cut = [_coalesce(pieces) for pieces in cut]
     if len(cut) != len(blocks):
         # The spans do not line up with the blocks (a newline inside a block's
@@ -174,8 +170,8 @@ def _coalesce(pieces: list[Piece]) -> list[Piece]:
     """Join neighbouring pieces of one op, so "[-which would-]" is one mark, not three."""
     out: list[Piece] = []
     for piece in pieces:
-        if out and out[-1].op == piece.op:
-            out[-1] = Piece(piece.op, out[-1].text + piece.text)
+        if out and out[-1].op == piece.op and out[-1].typographic == piece.typographic:
+            out[-1] = Piece(piece.op, out[-1].text + piece.text, piece.typographic)
         else:
             out.append(piece)
     return out
