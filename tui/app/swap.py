@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tui.engine.summary import summarise
-from tui.model import Comparison, Row, RowOp, Span, SpanOp
+from tui.model import Comparison, Row, RowOp, SpanOp
 
 _OP_SWAP: dict[RowOp, RowOp] = {"inserted": "deleted", "deleted": "inserted", "split": "merged", "merged": "split"}
 _SPAN_SWAP: dict[SpanOp, SpanOp] = {"insert": "delete", "delete": "insert", "equal": "equal"}

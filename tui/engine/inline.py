@@ -40,16 +40,12 @@ def tokenize(text: str) -> list[str]:
 
 
 def _encode(tokens: list[str], table: dict[str, str]) -> str:
-    chars = []
-    for token in tokens:
-        code = table.get(token)
-        if code is None:
-            index = len(table)
-            # Private-use planes hold 2 * 65534 + 6400 tokens; beyond that, wrap into CJK ext.
-            code = chr(0xF0000 + index) if index < 0x1FFFE else chr(0x20000 + index - 0x1FFFE)
-            table[token] = code
-        chars.append(code)
-    return "".join(chars)
+    """Map each distinct token to one private-use code point (shared by both sides)."""
+    for token in dict.fromkeys(tokens):
+        if token not in table:
+            # Both sides together hold at most 2 * MAX_TOKENS tokens: planes 15 and 16 suffice.
+            table[token] = chr(0xF0000 + len(table))
+    return "".join(map(table.__getitem__, tokens))
 
 
 def word_spans(old: str, new: str) -> tuple[Span, ...]:
@@ -69,32 +65,35 @@ def word_spans(old: str, new: str) -> tuple[Span, ...]:
     tail = 0
     while tail < limit - head and old_tokens[-1 - tail] == new_tokens[-1 - tail]:
         tail += 1
-    if len(old_tokens) - head - tail > MAX_TOKENS or len(new_tokens) - head - tail > MAX_TOKENS:
+    middle_old = old_tokens[head : len(old_tokens) - tail]
+    middle_new = new_tokens[head : len(new_tokens) - tail]
+    spans: list[Span] = [Span("equal", "".join(old_tokens[:head]))]
+    if len(middle_old) > MAX_TOKENS or len(middle_new) > MAX_TOKENS:
         # Too much changed to diff word by word in bounded time: one delete, one insert.
-        middle_old = "".join(old_tokens[head : len(old_tokens) - tail])
-        middle_new = "".join(new_tokens[head : len(new_tokens) - tail])
-        parts = (
-            Span("equal", "".join(old_tokens[:head])),
-            Span("delete", middle_old),
-            Span("insert", middle_new),
-            Span("equal", "".join(old_tokens[len(old_tokens) - tail :])),
-        )
-        return tuple(p for p in parts if p.text)
+        spans += [Span("delete", "".join(middle_old)), Span("insert", "".join(middle_new))]
+    else:
+        spans += _diff_tokens(middle_old, middle_new)
+    spans.append(Span("equal", "".join(old_tokens[len(old_tokens) - tail :])))
+    merged: list[Span] = []
+    for span in spans:
+        if not span.text:
+            continue
+        if merged and merged[-1].op == span.op:
+            merged[-1] = Span(span.op, merged[-1].text + span.text)
+        else:
+            merged.append(span)
+    return _order_changes(merged)
+
+
+def _diff_tokens(old_tokens: list[str], new_tokens: list[str]) -> list[Span]:
+    """Diff two token lists with diff-match-patch, one code point per distinct token."""
     table: dict[str, str] = {}
     old_chars, new_chars = _encode(old_tokens, table), _encode(new_tokens, table)
     diffs = _dmp.diff_main(old_chars, new_chars, False)
     _dmp.diff_cleanupSemantic(diffs)
     decode = {code: token for token, code in table.items()}
-    spans: list[Span] = []
     names: dict[int, SpanOp] = {0: "equal", 1: "insert", -1: "delete"}
-    for op, chars in diffs:
-        text = "".join(decode[c] for c in chars)
-        name = names[op]
-        if spans and spans[-1].op == name:
-            spans[-1] = Span(name, spans[-1].text + text)
-        else:
-            spans.append(Span(name, text))
-    return _order_changes(spans)
+    return [Span(names[op], "".join(map(decode.__getitem__, chars))) for op, chars in diffs]
 
 
 def _order_changes(spans: list[Span]) -> tuple[Span, ...]:

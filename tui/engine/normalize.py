@@ -25,7 +25,6 @@ _DASHES = str.maketrans(
     }
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-_SPACE_RE = re.compile(r"\s+")
 _DOUBLE_DASH_RE = re.compile(r"-{2,3}")
 
 
@@ -48,7 +47,8 @@ def _unicode(text: str) -> str:
 
 
 def _whitespace(text: str) -> str:
-    return _SPACE_RE.sub(" ", text.translate(_INVISIBLE).replace("\u00a0", " ")).strip()
+    # str.split() splits on every Unicode space (NBSP included) and is far faster than a regex.
+    return " ".join(text.translate(_INVISIBLE).split())
 
 
 def _case(text: str) -> str:
@@ -67,7 +67,7 @@ STEPS: dict[str, Callable[[str], str]] = {
 
 def collapse_space(text: str) -> str:
     """Collapse runs of white space to one space and trim: reflowing a paragraph changes nothing."""
-    return _SPACE_RE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def match_key(plain: str, *, ignore_case: bool = False) -> str:
