@@ -448,7 +448,8 @@ class Layout:
         style = f"{keep}-word"
         for span in shown:
             text = span.text if clean else safe_text(span.text)
-            pieces.add(text, "" if span.op == "equal" else style)
+            # Typography-only changes ("" against “”) are marked faintly, not as edits.
+            pieces.add(text, "" if span.op == "equal" else "typo-word" if span.typographic else style)
 
     def _panel(
         self,

@@ -58,6 +58,7 @@ class DiffPane(ScrollView, can_focus=True):
         "diff-pane--emphasis",
         "diff-pane--insert-word",
         "diff-pane--delete-word",
+        "diff-pane--typo-word",
         "diff-pane--badge",
         "diff-pane--badge-moved",
         "diff-pane--badge-metadata",
@@ -101,6 +102,7 @@ class DiffPane(ScrollView, can_focus=True):
         & > .diff-pane--marker-fold { color: $foreground 55%; }
         & > .diff-pane--insert-word { background: $success 45%; }
         & > .diff-pane--delete-word { background: $error 45%; text-style: strike; }
+        & > .diff-pane--typo-word { text-style: underline; color: $text-warning; }
         & > .diff-pane--badge { background: $panel; color: $foreground 55%; text-style: italic; }
         & > .diff-pane--badge-moved { background: $primary 55%; text-style: bold; }
         & > .diff-pane--badge-metadata { background: $secondary 45%; }
