@@ -172,7 +172,7 @@ class Prepared:
 
 #: Words that the other version holds as article text weigh this much towards body, plus how clearly
 #: that version reads them as body (up to :data:`SHARED_MAX_EXTRA` more).
-SHARED_WEIGHT = 2.0
+SHARED_WEIGHT = 4.0
 SHARED_MAX_EXTRA = 2.0
 
 
