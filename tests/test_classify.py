@@ -134,6 +134,9 @@ def test_each_category_is_recognised(line: str, category: str) -> None:
         "Related questions about cost were left for the hearing, Olsen said.",
         "Fishermen said they would support the plan only if the gates stayed open during the season.",
         "“We are not against protecting homes,” he said.",
+        "The ferry operator declined to comment on the fares to Reuters.",
+        "Season tickets for the new crossing will cost 12 euros (about $13/month for commuters).",
+        "WHO PAYS FOR THE BARRIER?",
     ],
 )
 def test_article_sentences_that_share_words_with_boilerplate_stay_body(line: str) -> None:

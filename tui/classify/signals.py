@@ -319,6 +319,8 @@ def _is_capitals(text: str) -> bool:
 # Evidence that recurs block after block is made once: building a frozen dataclass is not free.
 _SENTENCE = Evidence(-0.6, None, "a sentence")
 _SHORT_LINE = Evidence(0.5, None, "a short line, not a sentence")
+_CAPITALS_IN_PAGE = Evidence(1.5, "related-link", "a line in capitals")
+_CAPITALS = Evidence(1.0, "related-link", "a line in capitals")
 
 
 @lru_cache(maxsize=1024)
@@ -344,7 +346,9 @@ def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
     if block.hints is None and _ITALIC_BLOCK_RE.match(block.text):
         return Evidence(1.0, None, "set entirely in italics, as captions and notes are")
     if 3 <= count <= 25 and _is_capitals(block.plain):
-        return Evidence(1.5, "related-link", "a line in capitals")
+        # A page marks its subheads as headings, so a line in capitals there is a teaser; plain text
+        # sets subheads in capitals too ("WHO IS THE FRONT-RUNNER?"), so there it is only a hint.
+        return _CAPITALS_IN_PAGE if block.hints is not None else _CAPITALS
     if count <= 3:
         return _counted(0.8, "a fragment of {} words" if count > 1 else "a fragment of {} word", count)
     if count <= 8 and not block.plain.rstrip().endswith(_SENTENCE_END):
