@@ -19,13 +19,13 @@ from importlib.resources import files
 
 from tui.export.options import ReportOptions
 from tui.export.rows import MARKERS, Gap, ReportRow, SideBlock, headline, region_runs, report_rows, with_context
-from tui.export.safe_text import visible
 from tui.model import ROW_OPS, Comparison, Document
+from tui.safe_text import safe_line
 
 
 def esc(text: str) -> str:
     """Escape article text for HTML: markup characters and quotes, control characters made visible."""
-    return html.escape(visible(text, keep_newlines=False), quote=True)
+    return html.escape(safe_line(text), quote=True)
 
 
 @cache

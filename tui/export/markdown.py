@@ -14,8 +14,8 @@ from collections import defaultdict
 
 from tui.export.options import DEFAULT_CONTEXT, ReportOptions
 from tui.export.rows import Gap, Piece, ReportRow, SideBlock, headline, report_rows, split_edges, with_context
-from tui.export.safe_text import visible
 from tui.model import ROW_OPS, Comparison, Document
+from tui.safe_text import safe_line
 
 _ESCAPE_RE = re.compile(r"([\\`*_{}\[\]<>#|~&$@])")
 _LINE_START_RE = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
@@ -23,13 +23,13 @@ _LINE_START_RE = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 
 def md_escape(text: str) -> str:
     """Escape ``text`` so Markdown shows it literally (control characters made visible)."""
-    text = _ESCAPE_RE.sub(r"\\\1", visible(text, keep_newlines=False))
+    text = _ESCAPE_RE.sub(r"\\\1", safe_line(text))
     return _LINE_START_RE.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def _code(text: str) -> str:
     """Inline code for a file name, with a fence longer than any backtick run inside."""
-    text = visible(text, keep_newlines=False)
+    text = safe_line(text)
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""

@@ -37,10 +37,10 @@ from tui.export.rows import (
     split_edges,
     with_context,
 )
-from tui.export.safe_text import visible
 from tui.export.text import count_line, describe_document
 from tui.export.wrap import Chunk, wrap_chunks
 from tui.model import Comparison
+from tui.safe_text import safe_line
 
 _OP_STYLE = {
     "equal": "",
@@ -93,7 +93,7 @@ class SideBySide:
     def _chunks(self, sb: SideBlock, marks: bool) -> list[Chunk]:
         chunks: list[Chunk] = []
         for piece in sb.pieces:
-            shown = visible(piece.text, keep_newlines=False)
+            shown = safe_line(piece.text)
             if piece.op == "equal" or not marks:
                 chunks.append((shown, ""))
             elif self.color_system is not None:
@@ -145,7 +145,7 @@ class SideBySide:
             badge = rr.index in self.badges
             if badge or rr.op not in ("equal", "modified", "inserted", "deleted"):
                 label = rr.label + (f" · {rr.category or rr.row.lane}" if badge else "")
-                yield self._paint(indent + visible(label, keep_newlines=False), "dim italic")
+                yield self._paint(indent + safe_line(label), "dim italic")
             old_marker = new_marker = MARKERS[rr.op]
             op_style = _OP_STYLE[rr.op]
             left = self._side(rr.old, rr, text_width)
@@ -169,9 +169,9 @@ def _header(comparison: Comparison) -> Group:
     title = headline(comparison)
     header = Text()
     if title:
-        header.append(visible(title, keep_newlines=False) + "\n", style="bold")
-    header.append(visible(describe_document("Old", comparison.old), keep_newlines=False) + "\n")
-    header.append(visible(describe_document("New", comparison.new), keep_newlines=False) + "\n")
+        header.append(safe_line(title) + "\n", style="bold")
+    header.append(safe_line(describe_document("Old", comparison.old)) + "\n")
+    header.append(safe_line(describe_document("New", comparison.new)) + "\n")
     header.append(comparison.summary.verdict + "\n", style="bold yellow" if comparison.summary.body_changed else "bold")
     header.append("Rows: " + count_line(comparison), style="dim")
     return Group(header, Rule(style="dim"))

@@ -24,9 +24,9 @@ from tui.export.rows import (
     split_edges,
     with_context,
 )
-from tui.export.safe_text import visible
 from tui.export.wrap import Chunk, wrap_chunks
 from tui.model import ROW_OPS, Comparison, Document
+from tui.safe_text import safe_line
 
 _SGR = {
     "delete": "\x1b[31;9m",
@@ -52,7 +52,7 @@ def _paint(chunks: Iterable[Chunk], color: bool) -> str:
 
 def _marked(piece: Piece, marks: bool, color: bool) -> list[Chunk]:
     """Chunks for one piece: coloured when colour is on, else inside ``[-`` ``-]`` or ``{+`` ``+}``."""
-    text = visible(piece.text, keep_newlines=False)
+    text = safe_line(piece.text)
     if not marks or piece.op == "equal":
         return [(text, "")]
     if color:
@@ -110,7 +110,7 @@ class _Writer:
             head += f" · {', '.join(row.differences)} differ"
         if rr.is_boilerplate or row.lane == "metadata":
             head += f" · {rr.category or row.lane}"
-        self.add([(visible(head, keep_newlines=False), "")], "", "head")
+        self.add([(safe_line(head), "")], "", "head")
         if row.op == "inserted":
             self.side(rr.new, "+", False)
         elif row.op == "deleted":
@@ -131,10 +131,10 @@ def render_text(comparison: Comparison, options: ReportOptions) -> str:
     writer = _Writer(options)
     title = headline(comparison)
     writer.add(
-        [("article-diff report" + (f": {visible(title, keep_newlines=False)}" if title else ""), "")], "", "head"
+        [("article-diff report" + (f": {safe_line(title)}" if title else ""), "")], "", "head"
     )
-    writer.add([(visible(describe_document("Old", comparison.old), keep_newlines=False), "")], "")
-    writer.add([(visible(describe_document("New", comparison.new), keep_newlines=False), "")], "")
+    writer.add([(safe_line(describe_document("Old", comparison.old)), "")], "")
+    writer.add([(safe_line(describe_document("New", comparison.new)), "")], "")
     writer.add([(comparison.summary.verdict, "")], "", "head")
     writer.add([("Rows: " + count_line(comparison), "")], "")
     rows = report_rows(comparison)

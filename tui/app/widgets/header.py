@@ -8,8 +8,8 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.app.sanitize import safe_line
 from tui.model import Comparison, Document
+from tui.safe_text import safe_line
 
 
 def _plural(n: int, word: str) -> str:

@@ -1,9 +1,11 @@
-"""Make article text safe to draw: no control characters or escapes reach the terminal raw.
+"""Make article text safe to show: no control character or escape reaches a terminal or report raw.
 
-Article text comes from scraped pages and files; an ESC byte or a carriage
-return inside it would move the cursor or recolour the terminal. Each control
-character becomes a visible placeholder one cell wide, so the layout stays
-predictable, and a tab becomes spaces.
+Article text is kept exactly in the model, but it comes from scraped pages and
+files: an ESC byte or a carriage return would move the cursor or recolour the
+terminal, a bidi override would reorder what follows. The viewer and every
+report draw text through here. Each control character becomes a visible
+placeholder one cell wide (U+241B for ESC), so layouts stay predictable, and a
+tab becomes spaces.
 """
 
 from __future__ import annotations
