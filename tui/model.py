@@ -50,6 +50,19 @@ BOILERPLATE_CATEGORIES: tuple[str, ...] = (
 )
 METADATA_CATEGORIES: tuple[str, ...] = ("title", "date", "byline", "dateline")
 
+#: The gutter marker of each row op, the same in the viewer and every report,
+#: so a change reads without colour.
+MARKERS: dict[str, str] = {
+    "equal": " ",
+    "formatting": "≈",
+    "modified": "~",
+    "inserted": "+",
+    "deleted": "-",
+    "moved": "»",
+    "split": "├",
+    "merged": "┤",
+}
+
 #: Row ops that pair blocks of both sides and so carry word spans.
 PAIRED_OPS: frozenset[str] = frozenset({"equal", "formatting", "modified", "moved", "split", "merged"})
 #: Row ops that are not a change to the text (typography aside).

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from tui.app.wrap import Line, wrap
-from tui.model import Block, Comparison, Row, Span
+from tui.model import MARKERS, Block, Comparison, Row, Span
 from tui.safe_text import safe_line, safe_text
 
 BoilerplateMode = Literal["shown", "dimmed", "hidden"]
@@ -33,17 +33,6 @@ Run = tuple[int, int, str]
 GUTTER_EXTRA = 4
 """Cells of the gutter besides the paragraph number: a space, the number, a space, the marker, a space."""
 
-MARKERS: dict[str, str] = {
-    "equal": " ",
-    "formatting": "≈",
-    "modified": "~",
-    "inserted": "+",
-    "deleted": "-",
-    "moved": "»",
-    "split": "├",
-    "merged": "┤",
-}
-"""The gutter marker of each row op, so a change reads without colour."""
 
 TONES: dict[str, str] = {
     "equal": "equal",

@@ -18,8 +18,8 @@ from functools import cache
 from importlib.resources import files
 
 from tui.export.options import ReportOptions
-from tui.export.rows import MARKERS, Gap, ReportRow, SideBlock, headline, region_runs, report_rows, with_context
-from tui.model import ROW_OPS, Comparison, Document
+from tui.export.rows import Gap, ReportRow, SideBlock, headline, region_runs, report_rows, with_context
+from tui.model import MARKERS, ROW_OPS, Comparison, Document
 from tui.safe_text import safe_line
 
 

@@ -15,18 +15,6 @@ from tui.model import Block, Comparison, Document, Row, Span, SpanOp
 
 Side = Literal["old", "new"]
 
-#: One-character gutter markers per row op, shared by every format and the same as the viewer's
-#: (``tui.app.layout.MARKERS``, not imported: the reports must not load the viewer package).
-MARKERS: dict[str, str] = {
-    "equal": " ",
-    "formatting": "≈",
-    "modified": "~",
-    "inserted": "+",
-    "deleted": "-",
-    "moved": "»",
-    "split": "├",
-    "merged": "┤",
-}
 
 #: Words for people, per row op (the op names stay as they are in JSON).
 LABELS: dict[str, str] = {

@@ -27,7 +27,6 @@ from rich.text import Text
 
 from tui.export.options import BoilerplateMode
 from tui.export.rows import (
-    MARKERS,
     Gap,
     ReportRow,
     SideBlock,
@@ -39,7 +38,7 @@ from tui.export.rows import (
 )
 from tui.export.text import count_line, describe_document
 from tui.export.wrap import Chunk, wrap_chunks
-from tui.model import Comparison
+from tui.model import MARKERS, Comparison
 from tui.safe_text import safe_line
 
 _OP_STYLE = {

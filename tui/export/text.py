@@ -14,7 +14,6 @@ from collections.abc import Iterable
 
 from tui.export.options import DEFAULT_CONTEXT, ReportOptions
 from tui.export.rows import (
-    MARKERS,
     Gap,
     Piece,
     ReportRow,
@@ -25,7 +24,7 @@ from tui.export.rows import (
     with_context,
 )
 from tui.export.wrap import Chunk, wrap_chunks
-from tui.model import ROW_OPS, Comparison, Document
+from tui.model import MARKERS, ROW_OPS, Comparison, Document
 from tui.safe_text import safe_line
 
 _SGR = {

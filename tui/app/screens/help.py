@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.app.layout import MARKERS
+from tui.model import MARKERS
 
 _LEGEND = (
     ("inserted", "$text-success", "a paragraph added"),

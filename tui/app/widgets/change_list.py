@@ -6,7 +6,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.app.layout import MARKERS, Layout, first_words, is_any_change
+from tui.app.layout import Layout, first_words, is_any_change
+from tui.model import MARKERS
 
 _COLOURS = {
     "modified": "$text-warning",
