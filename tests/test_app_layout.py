@@ -10,11 +10,11 @@ from rich.cells import cell_len
 
 from tui.app.layout import Layout, ViewOptions, is_change
 from tui.app.swap import swap_sides
-from tui.app.wrap import wrap
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
 from tui.engine.pipeline import compare_documents, load
 from tui.model import Comparison
 from tui.safe_text import safe_text
+from tui.wrap import wrap
 
 
 @cache

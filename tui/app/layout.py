@@ -17,9 +17,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from tui.app.wrap import Line, wrap
 from tui.model import MARKERS, Block, Comparison, Row, Span
 from tui.safe_text import safe_line, safe_text
+from tui.wrap import Line, wrap
 
 BoilerplateMode = Literal["shown", "dimmed", "hidden"]
 BOILERPLATE_MODES: tuple[BoilerplateMode, ...] = ("dimmed", "hidden", "shown")
