@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from tui.classify.extraction import Extraction, extract
 from tui.classify.lexicon import LEXICON_ENV, Lexicon, load_lexicon
 from tui.classify.scorer import Prepared, label_document, measure
+from tui.classify.signals import Facts
 from tui.model import Document
 
 
@@ -44,8 +45,9 @@ def classify(
         ArticleDiffError: A user lexicon file is missing or malformed.
     """
     lexicon = load_lexicon(tuple(languages), tuple(lexicon_files))
-    prepared_old = Prepared(old, measure(old, lexicon), _extraction(old, old_html))
-    prepared_new = Prepared(new, measure(new, lexicon), _extraction(new, new_html))
+    seen: dict[str, Facts] = {}
+    prepared_old = Prepared(old, measure(old, lexicon, seen), _extraction(old, old_html))
+    prepared_new = Prepared(new, measure(new, lexicon, seen), _extraction(new, new_html))
     # Each version is read on its own first, so that what one version says about shared words does not
     # depend on what the other said about them.
     other_of_old = prepared_new.as_other("new") if new.blocks else None

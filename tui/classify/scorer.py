@@ -60,15 +60,17 @@ class OtherVersion:
         self._facts = facts
         self._budget = self.SCAN_BUDGET
 
-    def locate(self, key: bytes) -> tuple[int | None, bool]:
+    def locate(self, key: bytes, scan: bool = True) -> tuple[int | None, bool]:
         """The other version's block holding these words, if any, and whether that block may speak for them.
 
-        A block cut the same way matches whole; otherwise its words are looked
-        for inside the other version's blocks (the two were cut differently).
+        A block cut the same way matches whole; otherwise, when ``scan`` is true, its words are
+        looked for inside the other version's blocks (the two were cut differently).
         """
         index = self._where.get(key)
         if index is not None:
             return index, True
+        if not scan:
+            return None, False
         if self._text is None:
             self._text = b"\n".join(f.key for f in self._facts)
             self._starts = list(accumulate((len(f.key) + 1 for f in self._facts), initial=0))
@@ -81,9 +83,26 @@ class OtherVersion:
         return bisect_right(self._starts, position) - 1, len(key) >= self.MIN_CONTAINED
 
 
-def measure(document: Document, lexicon: Lexicon) -> list[Facts]:
-    """Measure every block of a document once."""
-    return [facts_of(block, lexicon) for block in document.blocks]
+def measure(document: Document, lexicon: Lexicon, seen: dict[str, Facts] | None = None) -> list[Facts]:
+    """Measure every block of a document once.
+
+    Args:
+        document: The version to measure.
+        lexicon: The phrases to look for.
+        seen: Blocks already measured, by their text: two versions share most of their blocks, and a
+            shared block is measured once (its evidence list is its own).
+    """
+    if seen is None:
+        return [facts_of(block, lexicon) for block in document.blocks]
+    facts = []
+    for block in document.blocks:
+        known = seen.get(block.plain)
+        if known is None:
+            known = seen[block.plain] = facts_of(block, lexicon)
+            facts.append(known)
+        else:
+            facts.append(Facts(known.count, known.key, known.hits, known.prose, known.sentence))
+    return facts
 
 
 def _own_evidence(block: Block, facts: Facts, memo: dict[tuple[str, ...], Evidence | None]) -> None:
@@ -120,6 +139,7 @@ def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> None:
             fact.add(_OUTSIDE)
 
 
+@lru_cache(maxsize=4096)
 def _confidence(score: float) -> float:
     return round(0.5 + 0.5 * math.tanh(abs(score - THRESHOLD) / 2), 3)
 
@@ -137,6 +157,16 @@ def _reasons(evidence: Sequence[Evidence], boilerplate: bool) -> tuple[str, ...]
         only = evidence[0]
         return (only.reason,) if (only.weight > 0) == boilerplate and only.weight != 0 else ()
     chosen = [e for e in evidence if (e.weight > 0) == boilerplate and e.weight != 0]
+    if len(chosen) <= 2:
+        if not chosen:
+            return ()
+        first = chosen[0]
+        if len(chosen) == 1:
+            return (first.reason,)
+        second = chosen[1]
+        if abs(second.weight) > abs(first.weight):
+            first, second = second, first
+        return (first.reason,) if first.reason == second.reason else (first.reason, second.reason)
     chosen.sort(key=lambda e: -abs(e.weight))
     reasons: list[str] = []
     for piece in chosen:
@@ -170,6 +200,9 @@ class Prepared:
         return OtherVersion(self.facts, self.standalone, side)
 
 
+#: A block scoring this low on its own is body whatever the other version says: its words are not looked
+#: for inside the other version's blocks (the scan is the costliest step on long documents).
+CLEARLY_BODY = -2.0
 #: Words that the other version holds as article text weigh this much towards body, plus how clearly
 #: that version reads them as body (up to :data:`SHARED_MAX_EXTRA` more).
 SHARED_WEIGHT = 4.0
@@ -202,7 +235,7 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
         for index, fact in enumerate(facts):
             if not fact.count:
                 continue
-            where, trusted = other.locate(fact.key)
+            where, trusted = other.locate(fact.key, scan=fact.score > CLEARLY_BODY)
             if where is None:
                 # Only in this version: page furniture comes and goes between snapshots; an article's
                 # sentences are edited, so a sentence is never tipped by this alone.
