@@ -340,3 +340,11 @@ def test_any_text_is_labelled_without_error(lines: list[str], extras: list[str])
             assert block.role in ("body", "boilerplate", "metadata")
             assert (block.category is None) == (block.role == "body")
             assert 0.0 <= block.confidence <= 1.0
+
+
+def test_a_tiny_article_keeps_a_sentence_the_other_version_lacks() -> None:
+    # Two tiny plain-text files: a sentence is not page furniture for being in one version only.
+    longer = _text_document("Hello world.\n\nSecond para.\n")
+    shorter = _text_document("Second para.\n")
+    for labelled in (*classify(longer, shorter), *classify(shorter, longer)):
+        assert all(b.role == "body" for b in labelled.blocks), _labels(labelled)

@@ -80,7 +80,11 @@ class OtherVersion:
         position = self._text.find(key)
         if position < 0:
             return None, False
-        return bisect_right(self._starts, position) - 1, len(key) >= self.MIN_CONTAINED
+        # Counted in letters, not bytes: a Cyrillic word is twice as many bytes as letters.
+        long_enough = len(key) >= self.MIN_CONTAINED and (
+            key.isascii() or len(key.decode("utf-8", "ignore")) >= self.MIN_CONTAINED
+        )
+        return bisect_right(self._starts, position) - 1, long_enough
 
 
 def measure(document: Document, lexicon: Lexicon, seen: dict[str, Facts] | None = None) -> list[Facts]:
@@ -118,7 +122,7 @@ def _own_evidence(block: Block, facts: Facts, memo: dict[tuple[str, ...], Eviden
     facts.add(shape_evidence(block, facts))
 
 
-_OUTSIDE = Evidence(0.5, None, "outside the article's paragraphs")
+_OUTSIDE = Evidence(0.8, None, "outside the article's paragraphs")
 #: A line this short that is not a sentence may be a menu entry, a label or a headline of another story.
 LINE_MAX_WORDS = 8
 
@@ -188,8 +192,10 @@ class Prepared:
             _own_evidence(block, fact, memo)
             if extraction is not None:
                 fact.add(extraction.evidence(fact))
-        position_evidence(document.blocks, facts)
+        # How this version reads a block on its own, for the other version: its words, shape, structure
+        # and regions, not its position (a plain text's first short lines are not a page's menu).
         standalone = [fact.score for fact in facts]
+        position_evidence(document.blocks, facts)
         for index, piece in carry_openers(document.blocks, facts, [False] * len(facts), THRESHOLD):
             standalone[index] += piece.weight
         self.standalone = standalone
