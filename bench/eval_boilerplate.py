@@ -1,7 +1,8 @@
 """Score the boilerplate layer on real news pages with human-marked article bodies.
 
 Run: ``python -m bench.eval_boilerplate`` (``--bench DIR`` for another copy of
-``article-extraction-benchmark``; ``--jobs N``). Not part of the test run.
+``article-extraction-benchmark``; ``--jobs N``; ``--alone`` or ``--with-gold`` for one
+table only). Not part of the test run.
 
 For each page, version A is the gold article body (plain text) and version B is
 the page itself: as HTML, as plain text derived from the page, and as Markdown
@@ -11,6 +12,11 @@ input format, pooled over pages: precision, recall and F1 of the non-body label
 over the whole page and inside the article span (first to last gold body
 block), the share of gold body blocks labelled non-body, and the share of the
 gold body's paragraphs that the comparison pairs rather than inserts or deletes.
+
+Two tables: "with-gold" labels B with the gold body as the other version, the
+real use (the other-version signal is strong there: words version A holds as
+article text are body); "alone" labels B with no other version, the classifier's
+own signals only.
 
 Pages are split deterministically by a hash of their file name into a
 development part and a held-out part (about one page in three), reported apart.
@@ -195,8 +201,15 @@ def _text_of(blocks: Iterable[object]) -> str:
     return "\n\n".join(block.plain for block in blocks) + "\n"  # type: ignore[attr-defined]
 
 
-def score_page(path: str, gold_body: str, alone: bool = False) -> dict[str, Tally]:
-    """Score one page in every format (``alone``: label the page without the gold body as the other version)."""
+def score_page(path: str, gold_body: str, alone: bool = False, baselines: bool = True) -> dict[str, Tally]:
+    """Score one page in every format.
+
+    Args:
+        path: The page (gzipped HTML).
+        gold_body: Its gold article body.
+        alone: Label the page on its own, without the gold body as the other version.
+        baselines: Score the trafilatura and under-13 baselines too.
+    """
     from tui.classify import classify, classify_one
     from tui.classify.extraction import extract
     from tui.classify.lexicon import block_key, fold, words_of
@@ -237,6 +250,8 @@ def score_page(path: str, gold_body: str, alone: bool = False) -> dict[str, Tall
         tally.gold_paired = len(paired)
         tally.gold_flagged = sum(b.role != "body" for b in labelled_gold.blocks)
         result[fmt] = tally
+    if not baselines:
+        return result
     # Baselines for scale, on the page's HTML blocks: the extractor alone, and "under 13 words".
     gold_flags = gold_labels([words(b.plain) for b in page.blocks], gold_text, gold_lines)
     extraction = extract(page_html)
@@ -283,9 +298,35 @@ def _tally(
     return tally
 
 
-def _score(item: tuple[str, str, bool]) -> tuple[str, dict[str, Tally]]:
-    path, body, alone = item
-    return path, score_page(path, body, alone)
+#: The two ways a page is labelled: with the gold body as the other version (the real use: version A is
+#: the article, version B the page), and alone (no other version: the classifier's own signals only).
+MODES = {"with-gold": "the gold body as the other version", "alone": "each page alone"}
+
+
+def _score(item: tuple[str, str, tuple[str, ...]]) -> tuple[str, dict[tuple[str, str], Tally]]:
+    path, body, modes = item
+    tallies: dict[tuple[str, str], Tally] = {}
+    for number, mode in enumerate(modes):
+        for fmt, tally in score_page(path, body, alone=mode == "alone", baselines=number == 0).items():
+            tallies[mode, fmt] = tally
+    return path, tallies
+
+
+def _print_rows(parts: dict[str, dict[tuple[str, str], Tally]], mode: str) -> None:
+    """One table's rows: each part, each format labelled in ``mode``."""
+    for part_name, tallies in parts.items():
+        for fmt in FORMATS:
+            t = tallies.get((mode, fmt))
+            if t is None:  # the baselines do not depend on the mode: they are scored with the first one
+                continue
+            p, r, f1 = _f1(t.tp, t.fp, t.fn)
+            sp, sr, sf1 = _f1(t.span_tp, t.span_fp, t.span_fn)
+            flagged = t.body_flagged / t.body_blocks if t.body_blocks else 0.0
+            paired = f"{t.gold_paired / t.gold_paragraphs:>7.2%}" if t.gold_paragraphs else f"{'-':>7}"
+            print(
+                f"{part_name:<12} {fmt:<11} {t.pages:>5} {p:>7.3f} {r:>7.3f} {f1:>8.3f} {sp:>7.3f} {sr:>7.3f}"
+                f" {sf1:>8.3f} {flagged:>9.2%} {paired}"
+            )
 
 
 def main() -> int:
@@ -295,8 +336,9 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--limit", type=int, default=0, help="score only the first N pages (for a quick look)")
     parser.add_argument(
-        "--alone", action="store_true", help="label each page on its own, without the other-version signal"
+        "--alone", action="store_true", help="only label each page on its own, without the other-version signal"
     )
+    parser.add_argument("--with-gold", action="store_true", help="only label each page with the gold body as A")
     parser.add_argument("--misses", type=Path, help="write misclassified blocks here (tab-separated)")
     args = parser.parse_args()
     truth_path = args.bench / "ground-truth.json"
@@ -304,47 +346,36 @@ def main() -> int:
         print(f"eval_boilerplate: {truth_path} not found", file=sys.stderr)
         return 2
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    modes = tuple(m for m, only in (("with-gold", args.with_gold), ("alone", args.alone)) if only) or tuple(MODES)
     items = sorted(
-        (str(args.bench / "html" / f"{name}.html.gz"), entry["articleBody"], args.alone)
+        (str(args.bench / "html" / f"{name}.html.gz"), entry["articleBody"], modes)
         for name, entry in truth.items()
         if (args.bench / "html" / f"{name}.html.gz").is_file()
     )
     if args.limit:
         items = items[: args.limit]
-    parts: dict[str, dict[str, Tally]] = {"development": {}, "held-out": {}}
+    parts: dict[str, dict[tuple[str, str], Tally]] = {"development": {}, "held-out": {}}
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         for path, tallies in pool.map(_score, items, chunksize=2):
             part = parts["held-out" if held_out(Path(path).name) else "development"]
-            for fmt, tally in tallies.items():
-                part.setdefault(fmt, Tally()).add(tally)
+            for key, tally in tallies.items():
+                part.setdefault(key, Tally()).add(tally)
     try:
         import trafilatura  # noqa: F401
 
         extractor = "with trafilatura as one signal"
     except ImportError:
         extractor = "trafilatura not installed: html = html-plain"
-    versions = "each page alone" if args.alone else "the gold body as the other version"
-    print(f"Boilerplate evaluation on {len(items)} pages ({extractor}; {versions}); the non-body label, pooled.")
+    print(f"Boilerplate evaluation on {len(items)} pages ({extractor}); the non-body label, pooled.")
     header = (
         f"{'part':<12} {'format':<11} {'pages':>5} {'P page':>7} {'R page':>7} {'F1 page':>8} {'P span':>7}"
         f" {'R span':>7} {'F1 span':>8} {'body->bp':>9} {'paired':>7}"
     )
-    print(header)
-    print("-" * len(header))
-    for part_name, formats in parts.items():
-        for fmt in FORMATS:
-            t = formats.get(fmt)
-            if t is None:
-                continue
-            _, _, f1 = _f1(t.tp, t.fp, t.fn)
-            p, r, _ = _f1(t.tp, t.fp, t.fn)
-            sp, sr, sf1 = _f1(t.span_tp, t.span_fp, t.span_fn)
-            flagged = t.body_flagged / t.body_blocks if t.body_blocks else 0.0
-            paired = f"{t.gold_paired / t.gold_paragraphs:>7.2%}" if t.gold_paragraphs else f"{'-':>7}"
-            print(
-                f"{part_name:<12} {fmt:<11} {t.pages:>5} {p:>7.3f} {r:>7.3f} {f1:>8.3f} {sp:>7.3f} {sr:>7.3f}"
-                f" {sf1:>8.3f} {flagged:>9.2%} {paired}"
-            )
+    for mode in modes:
+        print(f"\n{mode}: {MODES[mode]}")
+        print(header)
+        print("-" * len(header))
+        _print_rows(parts, mode)
     print(
         "body->bp: gold body blocks of the page labelled boilerplate or metadata;"
         " paired: gold body paragraphs paired rather than inserted or deleted.\n"
