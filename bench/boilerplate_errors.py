@@ -1,0 +1,86 @@
+"""List the blocks the boilerplate layer gets wrong, page by page, with its reasons: the input to tuning.
+
+Run: ``python -m bench.boilerplate_errors [--format html|html-plain|text|markdown] [--alone] [--whole]``.
+Only development pages are listed (the held-out part is for reporting, never for looking at).
+By default only the article span is listed, where a reader sees the errors.
+
+Each line: ``FP`` (gold body labelled boilerplate or metadata) or ``FN`` (boilerplate left as body),
+``~`` when the gold match is a near miss (see :func:`bench.eval_boilerplate.gold_labels`), the block's
+index, kind, category and text, then its reasons.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from pathlib import Path
+
+from bench.eval_boilerplate import ABSENT, BENCH, EXACT, NEAR, _markdown_of, _text_of, gold_labels, held_out
+
+
+def page_errors(path: Path, gold_body: str, fmt: str, alone: bool, whole: bool) -> list[str]:
+    """The mislabelled blocks of one page, one description each."""
+    from tui.classify import classify, classify_one
+    from tui.classify.lexicon import fold, words_of
+    from tui.engine.pipeline import load
+    from tui.engine.read import read_source
+
+    def words(text: str) -> str:
+        return " ".join(words_of(fold(text)))
+
+    raw = gzip.decompress(path.read_bytes())
+    gold = load("gold.txt", "text", data=gold_body.encode())
+    gold_text = " " + " \n ".join(words(b.plain) for b in gold.blocks) + " "
+    gold_lines = frozenset(words(b.plain) for b in gold.blocks)
+    page = load(path.name, "html", data=raw)
+    if fmt == "text":
+        document, source = load("page.txt", "text", data=_text_of(page.blocks).encode()), None
+    elif fmt == "markdown":
+        document, source = load("page.md", "markdown", data=_markdown_of(page.blocks).encode()), None
+    else:
+        document, source = page, (read_source(path.name, "html", data=raw).text if fmt == "html" else None)
+    labelled = classify_one(document, html=source) if alone else classify(gold, document, new_html=source)[1]
+    flags = gold_labels([words(b.plain) for b in labelled.blocks], gold_text, gold_lines)
+    exact = [i for i, f in enumerate(flags) if f == EXACT] or [i for i, f in enumerate(flags) if f != ABSENT]
+    if not exact:
+        return []
+    first, last = exact[0], exact[-1]
+    lines = []
+    for index, (block, match) in enumerate(zip(labelled.blocks, flags, strict=True)):
+        flagged = block.role != "body"
+        if flagged == (match == ABSENT) or not (whole or first <= index <= last):
+            continue
+        kind = ("FP" if flagged else "FN") + ("~" if match == NEAR else "")
+        lines.append(f"  {kind} {index} {block.kind} [{block.category}] {block.plain[:110]!r}")
+        lines.append(f"      {'; '.join(block.reasons)}")
+    return lines
+
+
+def main() -> int:
+    """Print the development pages' errors."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bench", type=Path, default=BENCH)
+    parser.add_argument("--format", default="html", choices=("html", "html-plain", "text", "markdown"))
+    parser.add_argument("--alone", action="store_true", help="label each page without the gold body as version A")
+    parser.add_argument("--whole", action="store_true", help="list errors on the whole page, not just the span")
+    args = parser.parse_args()
+    truth_path = args.bench / "ground-truth.json"
+    if not truth_path.is_file():
+        print(f"boilerplate_errors: {truth_path} not found", file=sys.stderr)
+        return 2
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    for name, entry in sorted(truth.items()):
+        path = args.bench / "html" / f"{name}.html.gz"
+        if not path.is_file() or held_out(path.name):
+            continue
+        lines = page_errors(path, entry["articleBody"], args.format, args.alone, args.whole)
+        if lines:
+            print(f"== {name}")
+            print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
