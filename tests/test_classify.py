@@ -348,3 +348,16 @@ def test_a_tiny_article_keeps_a_sentence_the_other_version_lacks() -> None:
     shorter = _text_document("Second para.\n")
     for labelled in (*classify(longer, shorter), *classify(shorter, longer)):
         assert all(b.role == "body" for b in labelled.blocks), _labels(labelled)
+
+
+def test_a_related_list_in_plain_text_ends_at_the_next_sentence_of_the_article() -> None:
+    document = _text_document(
+        "The council voted on Tuesday to delay the harbour barrier by a year, after engineers asked for more time.\n\n"
+        "Related articles\n\n"
+        "Ferry strike spreads to the islands\n\n"
+        "Storm damage bill passes ten million\n\n"
+        "Residents will be able to comment on the new plan at a public hearing before the end of April.\n\n"
+        "The engineers are expected to publish their report in the spring, the council said on Tuesday evening."
+    )
+    roles = [b.role for b in classify_one(document).blocks]
+    assert roles == ["body", "boilerplate", "boilerplate", "boilerplate", "body", "body"]

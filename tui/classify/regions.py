@@ -21,7 +21,7 @@ PROSE_BUDGET = 10
 #: How many lines a list opened by "Related" or "Read more" may run to.
 LINKS_BUDGET = 30
 #: A list opened by "Related" stops at a block longer than this that reads as prose.
-LINKS_MAX_WORDS = 25
+LINKS_MAX_WORDS = 15
 #: How much an opener's verdict weighs on the blocks it governs: an appeal's opener outweighs its prose.
 _CARRY = {"prose": 4.0, "links": 3.0, "tail": 3.0}
 
