@@ -109,16 +109,21 @@ def measure(document: Document, lexicon: Lexicon, seen: dict[str, Facts] | None 
     return facts
 
 
-def _own_evidence(block: Block, facts: Facts, memo: dict[tuple[str, ...], Evidence | None]) -> None:
-    seen: dict[str, int] = {}
-    for hit in sorted(facts.hits, key=lambda h: -h.rule.weight):
-        category = hit.rule.category
-        # Several phrases of one category add up, each half the weight of the one before.
-        repeats = seen.get(category, 0)
-        seen[category] = repeats + 1
-        facts.add(Evidence(hit.rule.weight / 2**repeats, category, hit.reason))
-    facts.add(structure_evidence(block, memo))
-    facts.add(link_evidence(block, facts))
+def _own_evidence(
+    block: Block, facts: Facts, memo: dict[tuple[str, ...], Evidence | None], links: bool = True
+) -> None:
+    if facts.hits:
+        seen: dict[str, int] = {}
+        for hit in sorted(facts.hits, key=lambda h: -h.rule.weight):
+            category = hit.rule.category
+            # Several phrases of one category add up, each half the weight of the one before.
+            repeats = seen.get(category, 0)
+            seen[category] = repeats + 1
+            facts.add(Evidence(hit.rule.weight / 2**repeats, category, hit.reason))
+    if block.hints is not None:
+        facts.add(structure_evidence(block, memo))
+    if links:
+        facts.add(link_evidence(block, facts))
     facts.add(shape_evidence(block, facts))
 
 
@@ -188,8 +193,9 @@ class Prepared:
         self.document = document
         self.facts = facts
         memo: dict[tuple[str, ...], Evidence | None] = {}
+        links = document.format != "text"  # plain text has no link markup: "[1](2)" there is just text
         for block, fact in zip(document.blocks, facts, strict=True):
-            _own_evidence(block, fact, memo)
+            _own_evidence(block, fact, memo, links)
             if extraction is not None:
                 fact.add(extraction.evidence(fact))
         # How this version reads a block on its own, for the other version: its words, shape, structure
