@@ -361,3 +361,18 @@ def test_a_related_list_in_plain_text_ends_at_the_next_sentence_of_the_article()
     )
     roles = [b.role for b in classify_one(document).blocks]
     assert roles == ["body", "boilerplate", "boilerplate", "boilerplate", "body", "body"]
+
+
+def test_a_markdown_image_is_a_picture_not_a_link() -> None:
+    """``![alt](#)`` keeps its alt text in link-like markup; it is still a photo, not a related link."""
+    from tui.engine.pipeline import compare_documents, load
+
+    old = (
+        b"# Title\n\n![Boats moored at the quay](photo.jpg)\n\n"
+        b"The council met on Monday to discuss the barrier and its cost.\n"
+    )
+    new = b"The council met on Monday to discuss the barrier and its cost.\n"
+    comparison = compare_documents(load("old.md", data=old), load("new.txt", data=new))
+    image = comparison.old.blocks[1]
+    assert image.kind == "image"
+    assert (image.role, image.category) == ("boilerplate", "photo-credit")

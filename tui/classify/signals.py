@@ -297,6 +297,8 @@ def _link_ratio(block: Block) -> float:
 
 def link_evidence(block: Block, facts: Facts) -> Evidence | None:
     """Blocks that are mostly link text are menus and lists of other stories."""
+    if block.kind == "image":
+        return None  # an image's alt text sits in its markup like a link's, but it is a picture
     ratio = _link_ratio(block)
     if ratio < 0.5 or facts.count == 0:
         return None
