@@ -376,3 +376,37 @@ def test_a_markdown_image_is_a_picture_not_a_link() -> None:
     image = comparison.old.blocks[1]
     assert image.kind == "image"
     assert (image.role, image.category) == ("boilerplate", "photo-credit")
+
+
+def test_a_run_of_headline_links_inside_the_article_container_is_a_list_of_other_stories() -> None:
+    """No "Related" heading opens it and its container says article text; its shape still gives it away."""
+    paragraph = (
+        "<p>The probe will fly past the moon forty times, measuring the ice shell and the ocean beneath it,"
+        " the agency said on Tuesday.</p>"
+    )
+    links = "".join(
+        f"<li><a href='/{n}'>{title}</a></li>"
+        for n, title in enumerate(
+            (
+                "Europa Mission Could Spot Signs of Alien Life",
+                "Twin Telescopes on a Hawaiian Volcano Look Deeper",
+                "Private Lunar Landers Plan a Crowded Year Ahead",
+            )
+        )
+    )
+    own_links = (
+        "<li><a href='/p'>The agency's mission page, with the full timeline.</a></li>"
+        "<li><a href='/q'>The launch schedule for the coming decade.</a></li>"
+        "<li><a href='/r'>The science team's list of instruments on board.</a></li>"
+    )
+    page = (
+        f"<html><body><div class='article-body'>{paragraph}<ul>{own_links}</ul>{paragraph}"
+        f"<ul>{links}</ul>{paragraph}</div></body></html>"
+    )
+    labelled = classify_one(load("page.html", data=page.encode()))
+    roles = {b.plain: (b.role, b.category) for b in labelled.blocks}
+    assert roles["Europa Mission Could Spot Signs of Alien Life"] == ("boilerplate", "related-link")
+    assert roles["Private Lunar Landers Plan a Crowded Year Ahead"] == ("boilerplate", "related-link")
+    assert roles["The launch schedule for the coming decade."][0] == "body"
+    reasons = next(b.reasons for b in labelled.blocks if b.plain.startswith("Twin"))
+    assert any("headline-like links in a row" in r for r in reasons)

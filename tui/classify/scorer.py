@@ -27,6 +27,7 @@ from tui.classify.signals import (
     shape_evidence,
     structure_evidence,
 )
+from tui.classify.teasers import teaser_evidence
 from tui.model import Block, Document, Role
 
 #: Evidence at or above this sum makes a block boilerplate.
@@ -199,9 +200,11 @@ class Prepared:
             if extraction is not None:
                 fact.add(extraction.evidence(fact))
         # How this version reads a block on its own, for the other version: its words, shape, structure
-        # and regions, not its position (a plain text's first short lines are not a page's menu).
+        # and regions, not its position or teaser shapes (a plain text's first short lines are not a
+        # page's menu; an article's own list of short lines is not a list of other stories).
         standalone = [fact.score for fact in facts]
         position_evidence(document.blocks, facts)
+        teaser_evidence(document.blocks, facts)
         for index, piece in carry_openers(document.blocks, facts, [False] * len(facts), THRESHOLD):
             standalone[index] += piece.weight
         self.standalone = standalone
