@@ -82,3 +82,22 @@ def test_one_megabyte_single_line(tmp_path: Path) -> None:
     spans = comparison.rows[0].spans or ()
     assert "".join(s.text for s in spans if s.op != "insert") == comparison.old.blocks[0].plain
     assert [s.text for s in spans if s.op != "equal"] == ["word17", "changed"]
+
+
+def test_moving_a_paragraph_break_is_not_a_change_to_the_words() -> None:
+    """A split or merge with the very same words is re-paragraphing: the body is unchanged."""
+    comparison = compare(str(CASES / "split.old.txt"), str(CASES / "split.new.txt"))
+    assert [r.op for r in comparison.rows] == ["equal", "split", "equal"]
+    assert not comparison.rows[1].edited
+    assert not comparison.summary.body_changed
+    assert "paragraph breaks" in comparison.summary.verdict
+
+
+def test_an_html_comment_in_markdown_is_not_a_paragraph(tmp_path: Path) -> None:
+    old = tmp_path / "old.md"
+    new = tmp_path / "new.md"
+    text = (CASES / "identical.old.txt").read_text()
+    old.write_text("# Title\n\n" + text)
+    new.write_text("# Title\n\n<!-- edited by the night desk -->\n\n" + text)
+    comparison = compare(str(old), str(new))
+    assert not comparison.summary.body_changed

@@ -293,3 +293,17 @@ def test_lexicon_reaches_the_classifier(
     assert os.environ[LEXICON_ENV] == str(lexicon)
     assert main([str(files["a"]), str(files["b"]), "-q", "--lexicon", str(tmp_path / "none.toml")]) == 2
     assert "no such lexicon file" in capsys.readouterr().err
+
+
+def test_an_escape_in_a_file_name_never_reaches_the_terminal(tmp_path: Path) -> None:
+    """The error line names the file, but an ESC in its name is shown as a picture."""
+    import subprocess
+    import sys
+
+    missing = str(tmp_path / "nope\x1b[31mred.txt")
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", missing, missing, "-o", "-"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2
+    assert "\x1b" not in done.stderr
+    assert "\u241b[31mred.txt" in done.stderr

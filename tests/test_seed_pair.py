@@ -31,3 +31,21 @@ def test_json_round_trip_is_lossless(seed_paths: tuple[Path, Path]) -> None:
 
     comparison = compare(str(seed_paths[0]), str(seed_paths[1]))
     assert comparison_from_dict(json.loads(json.dumps(comparison_to_dict(comparison)))) == comparison
+
+
+def test_a_report_with_keys_from_a_newer_version_still_loads() -> None:
+    """The contract lets keys be added: a reader ignores what it does not know."""
+    import pytest
+
+    from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
+    from tui.engine.pipeline import compare_documents, load
+    from tui.serialize import comparison_from_dict, comparison_to_dict
+
+    comparison = compare_documents(load(DEMO_OLD, data=demo_bytes(DEMO_OLD)), load(DEMO_NEW, data=demo_bytes(DEMO_NEW)))
+    data = comparison_to_dict(comparison)
+    data["options"]["a_future_option"] = True
+    data["rows"][0]["a_future_key"] = 1
+    assert comparison_from_dict(data) == comparison
+    del data["rows"]
+    with pytest.raises(ValueError, match="incomplete"):
+        comparison_from_dict(data)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from tui import __version__
 from tui.errors import ArticleDiffError, ExitStatus
+from tui.safe_text import safe_line
 
 if TYPE_CHECKING:
     from tui.model import Comparison, Document, Options, SourceFormat
@@ -99,7 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    # A file name can hold escape sequences too: never echo them raw.
+    print(f"{PROG}: {safe_line(message)}", file=sys.stderr)
     return int(ExitStatus.TROUBLE)
 
 

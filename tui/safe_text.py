@@ -15,7 +15,7 @@ import re
 TAB_SIZE = 4
 """Spaces a tab expands to (paragraph text rarely has tabs; code blocks may)."""
 
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]|\t")
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\t")
 
 
 def _placeholder(match: re.Match[str]) -> str:
@@ -29,6 +29,8 @@ def _placeholder(match: re.Match[str]) -> str:
         return "\u2421"  # ␡
     if code <= 0x9F:
         return "\ufffd"  # a C1 control: no picture exists
+    if char in "\u2028\u2029":
+        return " "  # line and paragraph separators: terminals would break the line
     return ""  # bidi overrides and marks: they would reorder the rest of the terminal line
 
 

@@ -6,6 +6,7 @@ The round trip is lossless: ``comparison_from_dict(comparison_to_dict(c)) == c``
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from tui.model import (
@@ -183,16 +184,22 @@ def _summary_from_dict(data: dict[str, Any]) -> Summary:
 def comparison_from_dict(data: dict[str, Any]) -> Comparison:
     """Rebuild a Comparison from its JSON contract.
 
+    Keys this version does not know are ignored, as the contract allows keys to be added.
+
     Raises:
-        ValueError: When ``data`` is not an article-diff report of a known version.
+        ValueError: When ``data`` is not an article-diff report of a known version, or is incomplete.
     """
     if data.get("format") != FORMAT_NAME or data.get("version") != SCHEMA_VERSION:
         raise ValueError("not an article-diff report of schema version 1")
-    options = data.get("options", {})
-    return Comparison(
-        old=_document_from_dict(data["old"]),
-        new=_document_from_dict(data["new"]),
-        rows=tuple(_row_from_dict(r) for r in data["rows"]),
-        summary=_summary_from_dict(data["summary"]),
-        options=Options(**options),
-    )
+    known = {f.name for f in fields(Options)}
+    options = {k: v for k, v in data.get("options", {}).items() if k in known}
+    try:
+        return Comparison(
+            old=_document_from_dict(data["old"]),
+            new=_document_from_dict(data["new"]),
+            rows=tuple(_row_from_dict(r) for r in data["rows"]),
+            summary=_summary_from_dict(data["summary"]),
+            options=Options(**options),
+        )
+    except (KeyError, TypeError) as error:
+        raise ValueError(f"incomplete article-diff report: {error}") from None

@@ -45,6 +45,9 @@ BAND = 24
 #: Similarity of two blocks with equal keys but different typography: a hair
 #: below 1 so that, among repeated paragraphs, identical copies pair first.
 KEY_ONLY_SIMILARITY = 0.9999
+#: Blocks longer than this many words are compared as word bags, not sequences,
+#: so a pathological one-line "paragraph" of a megabyte costs linear time.
+LONG_BLOCK_WORDS = 20_000
 #: Recursion into gaps stops this deep; what remains goes to the similarity pass.
 MAX_DEPTH = 40
 #: The global pass looks at no more than this many candidates per block.
@@ -114,6 +117,9 @@ def similarity(a: Item, b: Item) -> float:
         return 1.0 if a.exact == b.exact else KEY_ONLY_SIMILARITY
     if not a.words or not b.words:
         return 0.0
+    if len(a.words) > LONG_BLOCK_WORDS or len(b.words) > LONG_BLOCK_WORDS:
+        # Indel is quadratic in the worst case: past this size compare word bags (Dice), linear.
+        return 2 * sum((a.bag & b.bag).values()) / (len(a.words) + len(b.words))
     return float(Indel.normalized_similarity(a.words, b.words))
 
 

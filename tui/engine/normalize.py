@@ -10,32 +10,28 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'",
-    }
-)
-_DASHES = str.maketrans(
-    {
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\ufe63": "-", "\uff0d": "-",
-        # Dashes between words, spaced or not, are one spaced dash: "a—b" is "a -- b".
-        "\u2013": " - ", "\u2014": " - ", "\u2015": " - ", "\ufe58": " - ",
-    }
-)
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-_DOUBLE_DASH_RE = re.compile(r"-{2,3}")
+#: Curly, low, angle and prime quotes, and the straight quote each stands for.
+_QUOTE_PAIRS: tuple[tuple[str, str], ...] = tuple(
+    (curly, "'") for curly in "\u2018\u2019\u201a\u201b\u2032\u00b4`\u2039\u203a"
+) + tuple((curly, '"') for curly in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb")
+#: Every dash and hyphen, alone or in a run: in a key they all become one spaced
+#: dash, so "10-20" matches "10–20" and "a -- b" matches "a—b" (the words are the same).
+_DASH_RUN_RE = re.compile("[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]+")
+#: Soft hyphen and zero-width characters: invisible, so never a difference in words.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
 
 def _quotes(text: str) -> str:
-    return text.translate(_QUOTES)
+    # A scan per character beats str.translate with a dict, which is slow on non-ASCII text.
+    for curly, straight in _QUOTE_PAIRS:
+        if curly in text:
+            text = text.replace(curly, straight)
+    return text
 
 
 def _dashes(text: str) -> str:
-    # "--" and " - " are how plain text writes an em or en dash; white space is collapsed later.
-    text = text.translate(_DASHES)
-    return _DOUBLE_DASH_RE.sub(" - ", text) if "--" in text else text
+    # White space around the dash is collapsed by the last step.
+    return _DASH_RUN_RE.sub(" - ", text)
 
 
 def _ellipsis(text: str) -> str:
@@ -43,24 +39,31 @@ def _ellipsis(text: str) -> str:
 
 
 def _unicode(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
+    # ASCII is already in NFKC; most article text is, so skip the work.
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
 
 
 def _whitespace(text: str) -> str:
     # str.split() splits on every Unicode space (NBSP included) and is far faster than a regex.
-    return " ".join(text.translate(_INVISIBLE).split())
+    if not text.isascii():
+        for char in _INVISIBLE:
+            if char in text:
+                text = text.replace(char, "")
+    return " ".join(text.split())
 
 
 def _case(text: str) -> str:
     return text.casefold()
 
 
-#: The typographic families, in the order they are applied.
+#: The typographic families, in the order they are applied: the named families
+#: first (NFKC would turn "″" into two primes and "…" into dots before they are
+#: seen), white space last.
 STEPS: dict[str, Callable[[str], str]] = {
-    "unicode": _unicode,
     "quotes": _quotes,
     "dashes": _dashes,
     "ellipsis": _ellipsis,
+    "unicode": _unicode,
     "whitespace": _whitespace,
 }
 

@@ -6,6 +6,8 @@ Each leaf block keeps its exact source lines for display, and a markup-free
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -13,6 +15,8 @@ from tui.engine.normalize import collapse_space
 from tui.model import Block, BlockKind
 
 _parser = MarkdownIt("commonmark").enable("table")
+_COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]*>")
 
 
 def _inline_plain(token: Token) -> str:
@@ -82,7 +86,8 @@ def segment_markdown(text: str) -> tuple[tuple[Block, ...], str, str | None]:
         elif token.type in ("fence", "code_block"):
             kind, plain = "code", token.content.strip("\n")
         elif token.type == "html_block":
-            kind, plain = "other", collapse_space(token.content)
+            # Raw HTML in Markdown: its visible text only (a comment shows nothing).
+            kind, plain = "other", collapse_space(_TAG_RE.sub(" ", _COMMENT_RE.sub("", token.content)))
         elif token.type == "table_open":
             kind = "table"
             close = next(k for k in range(index, len(tokens)) if tokens[k].type == "table_close")

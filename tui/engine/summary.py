@@ -35,6 +35,21 @@ def describe_changes(body_counts: dict[str, int]) -> str:
     return ", ".join(parts)
 
 
+def _changes_body(row: Row, old: Document, new: Document) -> bool:
+    """True when a row changes the article's words or order.
+
+    Boilerplate and metadata rows do not; nor does a split or merge that only
+    moved a paragraph break, nor a row whose blocks show no text at all (an
+    HTML comment in Markdown, an empty image).
+    """
+    if row.lane != "body" or row.op not in _NOUNS:
+        return False
+    if row.op in ("split", "merged") and not row.edited:
+        return False
+    blocks = [old.blocks[i] for i in row.old] + [new.blocks[j] for j in row.new]
+    return any(b.plain.strip() for b in blocks)
+
+
 def summarise(old: Document, new: Document, rows: Sequence[Row]) -> Summary:
     """Count rows per op (overall and in the body lane) and write the verdict."""
     counts: dict[str, int] = dict.fromkeys(ROW_OPS, 0)
@@ -49,21 +64,27 @@ def summarise(old: Document, new: Document, rows: Sequence[Row]) -> Summary:
             category = block.category or "metadata"
             if category not in metadata_changes:
                 metadata_changes.append(category)
-    body_changed = any(body_counts[op] for op in _NOUNS)
+    changes: dict[str, int] = dict.fromkeys(ROW_OPS, 0)
+    for row in rows:
+        if _changes_body(row, old, new):
+            changes[row.op] += 1
+    body_changed = any(changes.values())
     boilerplate_old = sum(b.role == "boilerplate" for b in old.blocks)
     boilerplate_new = sum(b.role == "boilerplate" for b in new.blocks)
     if body_changed:
-        verdict = f"Article body changed: {describe_changes(body_counts)}."
+        verdict = f"Article body changed: {describe_changes(changes)}."
     else:
         extras = []
         if counts["formatting"]:
             extras.append("formatting")
+        if any(r.op in ("split", "merged") for r in rows):
+            extras.append("paragraph breaks")
         if boilerplate_old or boilerplate_new or any(r.lane == "boilerplate" and r.is_change for r in rows):
             extras.append("boilerplate")
         if any(r.lane == "metadata" and r.is_change for r in rows):
             extras.append("metadata")
         verdict = "Article body unchanged"
-        verdict += f"; only {_and(extras)} differ." if extras else "."
+        verdict += f"; only {_and(extras)} {'differs' if len(extras) == 1 else 'differ'}." if extras else "."
     if "title" in metadata_changes:
         verdict = "Headline changed. " + verdict
     return Summary(

@@ -19,6 +19,7 @@ from importlib.resources import files
 
 from tui.export.options import ReportOptions
 from tui.export.rows import Gap, ReportRow, SideBlock, headline, region_runs, report_rows, with_context
+from tui.export.rows import plural_blocks as _blocks
 from tui.model import MARKERS, ROW_OPS, Comparison, Document
 from tui.safe_text import safe_line
 
@@ -175,7 +176,8 @@ def _document(label: str, doc: Document) -> str:
     boilerplate = sum(b.role == "boilerplate" for b in doc.blocks)
     extra = f" · {boilerplate} boilerplate" if boilerplate else ""
     return (
-        f"<dt>{label}</dt><dd><code>{esc(doc.source)}</code> · {esc(doc.format)} · {len(doc.blocks)} blocks{extra}</dd>"
+        f"<dt>{label}</dt><dd><code>{esc(doc.source)}</code> · {esc(doc.format)} · "
+        f"{_blocks(len(doc.blocks))}{extra}</dd>"
     )
 
 

@@ -246,3 +246,8 @@ def with_context(
 def headline(comparison: Comparison) -> str | None:
     """The article's headline, from the new side first."""
     return comparison.new.title or comparison.old.title
+
+
+def plural_blocks(n: int) -> str:
+    """ "1 block", "16 blocks": counts read as English in every report."""
+    return f"{n} block" if n == 1 else f"{n} blocks"

@@ -23,6 +23,7 @@ from tui.export.rows import (
     split_edges,
     with_context,
 )
+from tui.export.rows import plural_blocks as _blocks
 from tui.export.wrap import Chunk, wrap_chunks
 from tui.model import MARKERS, ROW_OPS, Comparison, Document
 from tui.safe_text import safe_line
@@ -67,7 +68,7 @@ def describe_document(label: str, doc: Document) -> str:
     """One header line about a version: where it came from and what it holds."""
     boilerplate = sum(b.role == "boilerplate" for b in doc.blocks)
     extra = f", {boilerplate} boilerplate" if boilerplate else ""
-    return f"{label}: {doc.source} ({doc.format}, {len(doc.blocks)} blocks{extra})"
+    return f"{label}: {doc.source} ({doc.format}, {_blocks(len(doc.blocks))}{extra})"
 
 
 def count_line(comparison: Comparison) -> str:
