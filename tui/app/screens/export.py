@@ -7,9 +7,6 @@ exports; if they are missing the dialog still writes the JSON report through
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from pathlib import Path
 from typing import ClassVar
 
@@ -34,21 +31,6 @@ FORMATS: tuple[tuple[str, str, str], ...] = (
 DEFAULT_STEM = "article-diff-report"
 
 
-def _write_json_fallback(comparison: Comparison, path: str) -> None:
-    from tui.serialize import comparison_to_dict
-
-    data = json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".article-diff-")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 _REPORT_BOILERPLATE = {"dimmed": "dim", "hidden": "hide", "shown": "show"}
 
 
@@ -58,20 +40,9 @@ def write_export(comparison: Comparison, path: str, fmt: str, *, boilerplate: st
     Raises:
         ArticleDiffError: When the file cannot be written or the format is not available.
     """
-    try:
-        from tui.export import write_report
-    except ImportError:
-        if fmt != "json":
-            raise ArticleDiffError("only the JSON report is available in this build") from None
-        try:
-            _write_json_fallback(comparison, path)
-        except OSError as error:
-            raise ArticleDiffError(f"cannot write {path}: {error.strerror or error}") from None
-        return
-    try:
-        write_report(comparison, path, fmt, boilerplate=_REPORT_BOILERPLATE.get(boilerplate, "dim"))
-    except OSError as error:
-        raise ArticleDiffError(f"cannot write {path}: {error.strerror or error}") from None
+    from tui.export import write_report  # writes atomically; its failures are ArticleDiffError already
+
+    write_report(comparison, path, fmt, boilerplate=_REPORT_BOILERPLATE.get(boilerplate, "dim"))
 
 
 class ExportScreen(ModalScreen[str | None]):
