@@ -18,6 +18,13 @@ TAB_SIZE = 4
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\t")
 
 
+#: A zero-width joiner between emoji (a family, a profession): terminals disagree on
+#: how wide the joined glyph is, so the emoji are shown side by side instead, each as
+#: wide as every measure of cells expects, and layouts stay aligned.
+_EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
+_EMOJI_JOINER = re.compile(f"(?<=[{_EMOJI}\ufe0f])\u200d(?=[{_EMOJI}])")
+
+
 def _placeholder(match: re.Match[str]) -> str:
     char = match.group()
     code = ord(char)
@@ -39,6 +46,8 @@ def safe_text(text: str) -> str:
 
     Newlines are kept: they separate the blocks of split and merged rows.
     """
+    if "\u200d" in text:
+        text = _EMOJI_JOINER.sub("", text)
     if _UNSAFE.search(text) is None:
         return text
     return _UNSAFE.sub(_placeholder, text)
