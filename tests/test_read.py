@@ -86,6 +86,8 @@ def test_seed_formats_are_sniffed_by_content(seed_paths: tuple[Path, Path]) -> N
         ("<!DOCTYPE html><html><body><p>Hi</p></body></html>", "html"),
         ("<div><p>a</p><p>b</p><p>c</p><a href=x>d</a><span>e</span></div>", "html"),
         ("A line with **bold** only.\n", "text"),
+        ("# Title\n\nSome *emphasis* and _more emphasis_ here.\n", "markdown"),
+        ("# Not a heading maybe\n\nOne *starred* word in plain text.\n", "text"),
     ],
 )
 def test_sniffing(text: str, fmt: str) -> None:

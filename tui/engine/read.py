@@ -149,7 +149,10 @@ _MD_SIGNALS = (
     ("list", re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+\S.*\n\s{0,3}(?:[-*+]|\d+[.)])\s+\S", re.MULTILINE)),
     ("quote", re.compile(r"^>\s+\S", re.MULTILINE)),
     ("reference", re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+", re.MULTILINE)),
+    ("emphasis", re.compile(r"(?<![*\w])([*_])(?=[^\s*_])[^*_\n]+?(?<=[^\s*_])\1(?![*\w])")),
 )
+#: Kinds of markup that count only when seen at least twice: a lone ``*word*`` is a stray.
+_WEAK_SIGNALS = frozenset({"emphasis"})
 
 
 def sniff_format(text: str, hint: str | None = None) -> SourceFormat:
@@ -162,7 +165,7 @@ def sniff_format(text: str, hint: str | None = None) -> SourceFormat:
     if _HTML_RE.search(head) or len(_TAG_RE.findall(head)) >= 5:
         return "html"
     hits = {name: len(rx.findall(head)) for name, rx in _MD_SIGNALS}
-    kinds = sum(1 for n in hits.values() if n)
+    kinds = sum(1 for name, n in hits.items() if n >= (2 if name in _WEAK_SIGNALS else 1))
     if kinds >= 2 or hits["link"] >= 2 or hits["heading"] >= 2 or hits["fence"] >= 2:
         return "markdown"
     hinted = _EXTENSIONS.get(Path(hint).suffix.lower()) if hint and hint != "-" else None
