@@ -410,3 +410,20 @@ def test_a_run_of_headline_links_inside_the_article_container_is_a_list_of_other
     assert roles["The launch schedule for the coming decade."][0] == "body"
     reasons = next(b.reasons for b in labelled.blocks if b.plain.startswith("Twin"))
     assert any("headline-like links in a row" in r for r in reasons)
+
+
+def test_in_plain_text_a_headline_of_another_story_added_to_one_version_is_boilerplate() -> None:
+    """Text has no tags: a line of a dozen words with no full stop, only in one version, is another story's title."""
+    article = (
+        "The harbour master said the channel would be dredged this summer, before the autumn storms arrive.\n\n"
+        "Dredging the approach will close the marina\u2019s outer berths for about three weeks in August\n\n"
+        "Crews began on the western quay on Monday morning and expect to finish within three weeks."
+    )
+    teaser = "Storm damage bill for the northern breakwater doubles as insurers pull out of the coast"
+    old = _text_document(article)
+    new = _text_document(article + f"\n\n{teaser}")
+    labelled_old, labelled_new = classify(old, new)
+    assert labelled_new.blocks[-1].role == "boilerplate"
+    # The article's own subhead, the same shape but in both versions, stays body on both sides.
+    assert all(b.role == "body" for b in labelled_old.blocks)
+    assert all(b.role == "body" for b in labelled_new.blocks[:-1])

@@ -318,6 +318,12 @@ def _is_capitals(text: str) -> bool:
     return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
+#: In a page, a line of up to this many words that does not end like a sentence is a hint of furniture.
+LINE_MAX_WORDS_PAGE = 8
+#: In plain text and Markdown, a line of up to this many words that does not end like a sentence is a
+#: headline or a label more often than article text (a page says which with its tags; text cannot).
+LINE_MAX_WORDS_TEXT = 20
+
 # Evidence that recurs block after block is made once: building a frozen dataclass is not free.
 _SENTENCE = Evidence(-0.6, None, "a sentence")
 _SHORT_LINE = Evidence(0.5, None, "a short line, not a sentence")
@@ -353,6 +359,7 @@ def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
         return _CAPITALS_IN_PAGE if block.hints is not None else _CAPITALS
     if count <= 3:
         return _counted(0.8, "a fragment of {} words" if count > 1 else "a fragment of {} word", count)
-    if count <= 8 and not block.plain.rstrip().endswith(_SENTENCE_END):
+    longest = LINE_MAX_WORDS_PAGE if block.hints is not None else LINE_MAX_WORDS_TEXT
+    if count <= longest and not block.plain.rstrip().endswith(_SENTENCE_END):
         return _SHORT_LINE
     return None
