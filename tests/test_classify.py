@@ -427,3 +427,41 @@ def test_in_plain_text_a_headline_of_another_story_added_to_one_version_is_boile
     # The article's own subhead, the same shape but in both versions, stays body on both sides.
     assert all(b.role == "body" for b in labelled_old.blocks)
     assert all(b.role == "body" for b in labelled_new.blocks[:-1])
+
+
+def test_the_summaries_of_a_grid_of_teaser_cards_are_boilerplate_even_inside_an_article() -> None:
+    """Each card repeats one shape: a headline link in its header, then a sentence of summary."""
+    article = "".join(
+        f"<p>{sentence}</p>"
+        for sentence in (
+            "The council voted on Tuesday to delay the harbour barrier by a year, citing the rising cost of steel.",
+            "Engineers had warned that the original design would not survive a storm of the kind seen in 2014.",
+            "Work on the western quay will continue, the harbour master said, and the marina stays open.",
+        )
+    )
+    cards = "".join(
+        "<div class='card'><header class='card-head'><h2 class='title'>"
+        f"<a href='/{n}'>{title}</a></h2></header>"
+        f"<div class='card-summary'><p>{summary}</p></div></div>"
+        for n, (title, summary) in enumerate(
+            (
+                ("Ferry Strike Spreads to the Island Routes", "Hundreds of passengers spent the night at the port."),
+                ("A Lighthouse Keeper Retires After Forty Years", "She kept the lamp lit through nine winters alone."),
+                (
+                    "Fishing Quotas Cut Again for the Coming Season",
+                    "Skippers say the smaller boats will not survive it.",
+                ),
+            )
+        )
+    )
+    page = (
+        f"<html><body><article><div class='story'>{article}</div>"
+        f"<section class='more'>{cards}</section></article></body></html>"
+    )
+    labelled = classify_one(load("page.html", data=page.encode()))
+    roles = {b.plain: b.role for b in labelled.blocks}
+    assert roles["She kept the lamp lit through nine winters alone."] == "boilerplate"
+    assert roles["Skippers say the smaller boats will not survive it."] == "boilerplate"
+    assert all(b.role == "body" for b in labelled.blocks if b.plain.startswith(("The council", "Engineers", "Work on")))
+    reasons = next(b.reasons for b in labelled.blocks if b.plain.startswith("She kept"))
+    assert any("teaser card" in r for r in reasons)
