@@ -471,3 +471,19 @@ def test_the_summaries_of_a_grid_of_teaser_cards_are_boilerplate_even_inside_an_
     assert all(b.role == "body" for b in labelled.blocks if b.plain.startswith(("The council", "Engineers", "Work on")))
     reasons = next(b.reasons for b in labelled.blocks if b.plain.startswith("She kept"))
     assert any("teaser card" in r for r in reasons)
+
+
+def test_the_headline_is_the_h1_when_a_later_heading_repeats_only_part_of_it() -> None:
+    """A section head or recipe card that echoes the page title is not the headline when the <h1> says more."""
+    page = (
+        "<html><head><title>Harbour barrier delayed: what it means | Coastline Press</title></head><body>"
+        "<h1>Harbour barrier delayed by a year as steel costs rise</h1>"
+        "<p>The council voted on Tuesday to delay the harbour barrier by a year, citing the rising cost of steel.</p>"
+        "<h2>Harbour barrier delayed</h2>"
+        "<p>Engineers had warned that the original design would not survive a storm like the one in 2014.</p>"
+        "</body></html>"
+    )
+    labelled = classify_one(load("page.html", data=page.encode()))
+    roles = {b.plain: (b.role, b.category) for b in labelled.blocks}
+    assert roles["Harbour barrier delayed by a year as steel costs rise"] == ("metadata", "title")
+    assert roles["Harbour barrier delayed"][0] == "body"

@@ -49,6 +49,10 @@ def find_title(blocks: Sequence[Block], title: str | None) -> int | None:
             continue
         key = _words(block.plain)
         if title_key and key and (key == title_key or (len(key) >= 12 and key in title_key)):
+            if key != title_key and h1 is not None and key in _words(blocks[h1].plain):
+                # An earlier <h1> says the same and more ("How to retire early so you can ..."): this heading
+                # only repeats part of it (a recipe card's title, a section head), and the <h1> is the headline.
+                return h1
             return index
         tag = block.hints.tag if block.hints else ""
         if h1 is None and tag == "h1":
