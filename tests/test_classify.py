@@ -487,3 +487,14 @@ def test_the_headline_is_the_h1_when_a_later_heading_repeats_only_part_of_it() -
     roles = {b.plain: (b.role, b.category) for b in labelled.blocks}
     assert roles["Harbour barrier delayed by a year as steel costs rise"] == ("metadata", "title")
     assert roles["Harbour barrier delayed"][0] == "body"
+
+
+def test_a_byline_that_carries_its_date_is_a_byline_however_long() -> None:
+    document = _text_document(
+        "By Marta Lind and Jonas Berg on Monday, November 18th, 2026 at 11:08 a.m.\n\n"
+        "The council voted on Tuesday to delay the harbour barrier by a year, citing the rising cost of steel.\n\n"
+        "By the end of the meeting, the engineers and the council had agreed on a new timetable for the work."
+    )
+    labelled = classify_one(document)
+    assert (labelled.blocks[0].role, labelled.blocks[0].category) == ("metadata", "byline")
+    assert [b.role for b in labelled.blocks[1:]] == ["body", "body"]

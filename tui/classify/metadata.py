@@ -33,6 +33,8 @@ _ATTRIBUTION = ("\u2014", "\u2013", "-", "~")
 TITLE_WINDOW = 12
 #: Date and byline lines are short; a longer block mentioning a date is a sentence of the story.
 MAX_METADATA_WORDS = 12
+#: A byline that carries its date ("By A and B on Monday, November 18th, 2019 at 11:08 a.m.") runs longer.
+MAX_DATED_BYLINE_WORDS = 18
 
 
 def _words(text: str) -> str:
@@ -68,13 +70,15 @@ def find_title(blocks: Sequence[Block], title: str | None) -> int | None:
 
 def metadata_category(block: Block, word_count: int) -> str | None:
     """``date``, ``byline`` or ``dateline`` for a short line that is one, else None."""
-    if word_count > MAX_METADATA_WORDS or block.kind in ("heading", "quote"):
+    if word_count > MAX_DATED_BYLINE_WORDS or block.kind in ("heading", "quote"):
         return None
     plain = block.plain
     if plain.startswith(_ATTRIBUTION):
         return None  # "— Name (@handle) November 3, 2019" closes a quoted post; it is not the article's date
-    if _BYLINE_RE.match(plain) and word_count <= 8:
+    if _BYLINE_RE.match(plain) and (word_count <= 8 or _DATE_RE.search(plain)):
         return "byline"
+    if word_count > MAX_METADATA_WORDS:
+        return None
     if _DATELINE_RE.match(plain):
         return "dateline"
     match = _DATE_RE.search(plain)
