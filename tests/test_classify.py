@@ -498,3 +498,23 @@ def test_a_byline_that_carries_its_date_is_a_byline_however_long() -> None:
     labelled = classify_one(document)
     assert (labelled.blocks[0].role, labelled.blocks[0].category) == ("metadata", "byline")
     assert [b.role for b in labelled.blocks[1:]] == ["body", "body"]
+
+
+def test_headings_back_to_back_are_other_stories_titles_but_an_articles_subheads_are_not() -> None:
+    text = (
+        "# Harbour barrier delayed\n\n"
+        "The council voted on Tuesday to delay the harbour barrier by a year, citing the rising cost of steel.\n\n"
+        "## What the engineers said about the design\n\n"
+        "Engineers had warned that the original design would not survive a storm like the one in 2014.\n\n"
+        "## When the work on the quay resumes\n\n"
+        "Work on the western quay will continue, the harbour master said, and the marina stays open.\n\n"
+        "## Ferry strike spreads to the island routes overnight\n\n"
+        "## A lighthouse keeper retires after forty years alone\n\n"
+        "## Fishing quotas are cut again for the coming season\n"
+    )
+    labelled = classify_one(load("page.md", data=text.encode()))
+    roles = {b.plain: b.role for b in labelled.blocks}
+    assert roles["Ferry strike spreads to the island routes overnight"] == "boilerplate"
+    assert roles["Fishing quotas are cut again for the coming season"] == "boilerplate"
+    assert roles["What the engineers said about the design"] == "body"
+    assert roles["When the work on the quay resumes"] == "body"

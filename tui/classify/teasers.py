@@ -17,7 +17,7 @@ text outweighs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from tui.classify.signals import Evidence, Facts
@@ -35,6 +35,10 @@ RUN_MIN = 3
 #: The run's weight: with a block's own link evidence, enough to outweigh its container's "article-body".
 RUN_WEIGHT = 1.6
 
+#: In a run of headings, those of at least this many words are headlines (shorter ones are labels: "Polls").
+HEADINGS_MIN_WORDS = 4
+#: A heading gets no shape evidence of its own: this alone makes it boilerplate.
+HEADINGS_WEIGHT = 2.0
 #: A card's headline is a link (this share of its text or more) of at least this many words...
 CARD_HEAD_LINKED = 0.8
 CARD_HEAD_MIN_WORDS = 4
@@ -50,6 +54,11 @@ CARD_MIN = 3
 CARD_SHARE = 0.75
 #: Enough to outweigh a summary's sentences and an enclosing <article>.
 CARD_WEIGHT = 4.0
+
+
+@lru_cache(maxsize=64)
+def _headings(length: int) -> Evidence:
+    return Evidence(HEADINGS_WEIGHT, "related-link", f"one of {length} headings in a row, with no text between")
 
 
 @lru_cache(maxsize=64)
@@ -74,19 +83,34 @@ def teaser_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> None:
 
 
 def _runs(blocks: Sequence[Block], facts: Sequence[Facts]) -> None:
-    start = 0
-    total = len(blocks)
-    while start < total:
-        if not _headline_link(blocks[start], facts[start]):
-            start += 1
-            continue
-        end = start + 1
-        while end < total and _headline_link(blocks[end], facts[end]):
-            end += 1
+    for start, end in _stretches(blocks, facts, _headline_link):
         if end - start >= RUN_MIN:
             evidence = _run(end - start)
             for index in range(start, end):
                 facts[index].add(evidence)
+    # Headings back to back, with no text between them, head nothing: they are other stories' titles.
+    for start, end in _stretches(blocks, facts, lambda block, fact: block.kind == "heading"):
+        if end - start >= RUN_MIN:
+            evidence = _headings(end - start)
+            for index in range(start, end):
+                if facts[index].count >= HEADINGS_MIN_WORDS:
+                    facts[index].add(evidence)
+
+
+def _stretches(
+    blocks: Sequence[Block], facts: Sequence[Facts], test: Callable[[Block, Facts], bool]
+) -> Iterator[tuple[int, int]]:
+    """The maximal runs of consecutive blocks that pass ``test``, as (start, end) index pairs."""
+    start = 0
+    total = len(blocks)
+    while start < total:
+        if not test(blocks[start], facts[start]):
+            start += 1
+            continue
+        end = start + 1
+        while end < total and test(blocks[end], facts[end]):
+            end += 1
+        yield start, end
         start = end
 
 
