@@ -518,3 +518,16 @@ def test_headings_back_to_back_are_other_stories_titles_but_an_articles_subheads
     assert roles["Fishing quotas are cut again for the coming season"] == "boilerplate"
     assert roles["What the engineers said about the design"] == "body"
     assert roles["When the work on the quay resumes"] == "body"
+
+
+def test_excerpts_of_other_posts_are_related_links() -> None:
+    article = "<p>" + "The council voted on Tuesday to delay the harbour barrier by a year. " * 3 + "</p>"
+    excerpt = "Skippers say the smaller boats will not survive another cut; the union has called a meeting for Friday."
+    page = (
+        f"<html><body><article>{article}</article><div class='more-posts-view'><article>"
+        f"<div class='post-excerpt'>{excerpt}</div></article></div></body></html>"
+    )
+    labelled = classify_one(load("page.html", data=page.encode()))
+    roles = {b.plain: (b.role, b.category) for b in labelled.blocks}
+    assert roles[excerpt] == ("boilerplate", "related-link")
+    assert roles[article[3:-4].strip()][0] == "body"
