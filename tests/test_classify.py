@@ -531,3 +531,19 @@ def test_excerpts_of_other_posts_are_related_links() -> None:
     roles = {b.plain: (b.role, b.category) for b in labelled.blocks}
     assert roles[excerpt] == ("boilerplate", "related-link")
     assert roles[article[3:-4].strip()][0] == "body"
+
+
+def test_long_comments_and_long_author_bios_follow_their_boxes() -> None:
+    """A reader's comment or an author's bio can run to a long paragraph; the box it sits in still names it."""
+    article = "<p>" + "The council voted on Tuesday to delay the harbour barrier by a year. " * 4 + "</p>"
+    comment = "I have fished out of this harbour for years and " + "the barrier will not help us, " * 8 + "sadly."
+    bio = "Marta Lind grew up on the coast and writes about " + "the fleets, the quays and the storms, " * 8 + "too."
+    page = (
+        f"<html><body><article>{article}<div class='author-description'><p>{bio}</p></div></article>"
+        f"<section class='comments-area'><div class='comment-body'><p>{comment}</p></div></section></body></html>"
+    )
+    labelled = classify_one(load("page.html", data=page.encode()))
+    roles = {b.plain: (b.role, b.category) for b in labelled.blocks}
+    assert roles[comment] == ("boilerplate", "comments")
+    assert roles[bio] == ("boilerplate", "author-bio")
+    assert roles[article[3:-4].strip()][0] == "body"

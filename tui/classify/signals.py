@@ -80,6 +80,7 @@ def _inside(*words: str) -> str:
 
 
 # Class, id and tag words of enclosing elements, by what they say about a block.
+# Comments and author bios weigh most: their paragraphs are as long and well formed as the article's.
 # Each entry: (pattern, category or None for article text, weight). Matched innermost
 # first; the nearest element that says anything decides. Article-text words come last:
 # "caption-text" is a caption before it is text.
@@ -106,7 +107,7 @@ _STRUCTURE: tuple[tuple[str, str | None, float], ...] = (
         2.0,
     ),
     (_inside("cookie", "consent", "gdpr", "onetrust"), "consent", 3.0),
-    (_inside("comment", "disqus") + "|" + _tokens("replies", "discussion"), "comments", 2.0),
+    (_inside("comment", "disqus") + "|" + _tokens("replies", "discussion"), "comments", 4.0),
     (
         _inside("sharing", "social", "addthis", "sharethis", "follow-us", "share-") + "|" + _tokens("share", "shares"),
         "share-prompt",
@@ -159,7 +160,22 @@ _STRUCTURE: tuple[tuple[str, str | None, float], ...] = (
         "related-link",
         2.5,
     ),
-    (_inside("author-bio", "authorbio", "about-author", "author-info") + "|" + _tokens("bio"), "author-bio", 2.0),
+    (
+        _inside(
+            "author-bio",
+            "authorbio",
+            "about-author",
+            "author-info",
+            "author-description",
+            "author-profile",
+            "author-box",
+            "author-details",
+        )
+        + "|"
+        + _tokens("bio"),
+        "author-bio",
+        4.0,
+    ),
     (
         _inside("advert", "adslot", "ad-slot", "dfp", "gpt-ad", "sponsor", "banner-ad")
         + "|"
