@@ -547,3 +547,16 @@ def test_long_comments_and_long_author_bios_follow_their_boxes() -> None:
     assert roles[comment] == ("boilerplate", "comments")
     assert roles[bio] == ("boilerplate", "author-bio")
     assert roles[article[3:-4].strip()][0] == "body"
+
+
+def test_a_widget_box_is_furniture_but_a_page_builders_widget_classes_are_not() -> None:
+    sentence = "The council voted on Tuesday to delay the harbour barrier by a year, citing the cost of steel."
+    page = (
+        f"<html><body><div class='elementor-widget-text-editor'><p>{sentence}</p></div>"
+        "<div class='widget'><p>Sea wall repairs finish two weeks ahead of schedule, say engineers</p></div>"
+        "</body></html>"
+    )
+    labelled = classify_one(load("page.html", data=page.encode()))
+    roles = {b.plain: b.role for b in labelled.blocks}
+    assert roles[sentence] == "body"
+    assert roles["Sea wall repairs finish two weeks ahead of schedule, say engineers"] == "boilerplate"

@@ -156,7 +156,9 @@ _STRUCTURE: tuple[tuple[str, str | None, float], ...] = (
             "keywords",
             "aside",
             "sidebar",
-        ),
+        )
+        # A bare "widget" is a sidebar box; "elementor-widget-text" and the like wrap article text too.
+        + "|^widgets?$",
         "related-link",
         2.5,
     ),
