@@ -231,20 +231,28 @@ async def test_change_list_jumps_to_the_chosen_change() -> None:
         assert screen.left.scroll_y > 0
 
 
+async def _until(pilot: Any, condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Let the app run until ``condition`` holds (a loaded machine can take a few frames), or fail."""
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition(), "the viewer did not get there in time"
+
+
 @sync
 async def test_export_dialog_writes_a_report(tmp_path: Path) -> None:
     target = tmp_path / "report.json"
     async with viewer(demo()) as (pilot, screen):
         await pilot.press("e")
-        assert type(pilot.app.screen).__name__ == "ExportScreen"
+        await _until(pilot, lambda: type(pilot.app.screen).__name__ == "ExportScreen")
         from textual.widgets import Input, Select
 
         pilot.app.screen.query_one("#format", Select).value = "json"
         await pilot.pause()
         pilot.app.screen.query_one("#path", Input).value = str(target)
         await pilot.click("#write")
-        await pilot.pause()
-        assert pilot.app.screen is screen
+        await _until(pilot, lambda: pilot.app.screen is screen)
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["format"] == "article-diff"
     assert len(data["rows"]) == len(demo().rows)
@@ -254,13 +262,13 @@ async def test_export_dialog_writes_a_report(tmp_path: Path) -> None:
 async def test_export_dialog_reports_an_unwritable_path(tmp_path: Path) -> None:
     async with viewer(demo()) as (pilot, _screen):
         await pilot.press("e")
+        await _until(pilot, lambda: type(pilot.app.screen).__name__ == "ExportScreen")
         from textual.widgets import Input
 
         pilot.app.screen.query_one("#path", Input).value = str(tmp_path / "missing" / "dir" / "r.html")
         await pilot.click("#write")
-        await pilot.pause()
+        await _until(pilot, lambda: bool(str(pilot.app.screen.query_one("#error").render()).strip()))
         assert type(pilot.app.screen).__name__ == "ExportScreen"
-        assert str(pilot.app.screen.query_one("#error").render()).strip()
 
 
 @sync
