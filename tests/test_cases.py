@@ -101,3 +101,15 @@ def test_an_html_comment_in_markdown_is_not_a_paragraph(tmp_path: Path) -> None:
     new.write_text("# Title\n\n<!-- edited by the night desk -->\n\n" + text)
     comparison = compare(str(old), str(new))
     assert not comparison.summary.body_changed
+
+
+def test_a_script_without_spaces_is_diffed_by_character(tmp_path: Path) -> None:
+    """Japanese has no spaces: an edit marks the changed characters, not the whole clause."""
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    rest = "、港では多くの漁師たちが新しい防潮堤の計画に抗議する集会を開いた。"
+    old.write_text("東京は今日も朝から晴れていて" + rest + "\n", encoding="utf-8")
+    new.write_text("東京は今日も朝から雨が降っていて" + rest + "\n", encoding="utf-8")
+    comparison = compare(str(old), str(new))
+    assert [r.op for r in comparison.rows] == ["modified"]
+    assert comparison.summary.body_changed
+    assert [s.text for s in comparison.rows[0].spans or () if s.op != "equal"] == ["晴れ", "雨が降っ"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tui.classify.lexicon import PHRASE_MAX_CHARS, Hit, Lexicon, block_key, fold, words_of
+from tui.engine.normalize import DENSE_SCRIPTS
 from tui.model import Block
 
 
@@ -50,7 +51,10 @@ class Facts:
 
 #: How much of a long block's start is kept for matching openers such as "Related article:".
 HEAD_CHARS = 80
-_SENTENCE_END = tuple(".!?\"\u201d\u2019')\u2026:;")
+_SENTENCE_END = tuple(".!?\"\u201d\u2019')\u2026:;\u3002\uff01\uff1f\u300d\u300f")
+#: Scripts written without spaces between words (CJK, kana, Hangul syllables, Thai):
+#: there a word is counted as about two characters, or every sentence is "a fragment".
+_DENSE_SCRIPT_RE = re.compile(f"[{DENSE_SCRIPTS}]")
 
 
 def facts_of(block: Block, lexicon: Lexicon) -> Facts:
@@ -65,6 +69,8 @@ def facts_of(block: Block, lexicon: Lexicon) -> Facts:
         count = plain.count(" ") + 1 - plain.count(" \u2014 ") - plain.count(" \u2013 ") - plain.count(" - ")
         folded, words = fold(plain[:HEAD_CHARS]), []
     hits = lexicon.match(plain, folded, words, count)
+    if not plain.isascii() and (dense := len(_DENSE_SCRIPT_RE.findall(plain[:2000]))):
+        count += dense // 2
     sentence = plain.rstrip().endswith(_SENTENCE_END)
     return Facts(count=count, key=block_key(plain), hits=hits, prose=sentence and count >= 12, sentence=sentence)
 

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel
 
+from tui.engine.normalize import WORD_PATTERN
+
 #: Two blocks whose word similarity is below this are a rewrite, shown as
 #: ``deleted`` + ``inserted`` rather than as a noisy ``modified`` row.
 PAIR_THRESHOLD = 0.5
@@ -55,7 +57,7 @@ MOVE_CANDIDATES = 8
 #: Words in more than this many unpaired blocks are too common to find moves by.
 RARE_WORD_LIMIT = 40
 
-_WORD_RE = re.compile(r"\w+", re.UNICODE)
+_WORD_RE = re.compile(WORD_PATTERN)
 
 
 @dataclass(slots=True)

@@ -12,16 +12,17 @@ from collections.abc import Iterator
 
 from diff_match_patch import diff_match_patch
 
-from tui.engine.normalize import match_key
+from tui.engine.normalize import DENSE_SCRIPTS, match_key
 from tui.model import Span, SpanOp
 
 #: Words (with inner apostrophes and hyphens), numbers (with inner , . :), one
 #: other character, or a run of white space.
+_SPACED_WORD = f"[^\\W{DENSE_SCRIPTS}]+"
 TOKEN_RE = re.compile(
     r"\d+(?:[.,:]\d+)*%?"
-    r"|\w+(?:['\u2019\-]\w+)*"
+    rf"|{_SPACED_WORD}(?:['\u2019\-]{_SPACED_WORD})*"
     r"|\s+"
-    r"|.",
+    r"|.",  # one character: punctuation, or a character of a script without spaces
     re.UNICODE | re.DOTALL,
 )
 

@@ -68,6 +68,14 @@ STEPS: dict[str, Callable[[str], str]] = {
 }
 
 
+#: Scripts written without spaces between words (Thai, kana, CJK ideographs, Hangul
+#: syllables): there each character is a token, or one edit would mark a whole clause.
+DENSE_SCRIPTS = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+#: A word of a spaced script (letters and digits, no dense-script characters), or one
+#: dense-script character.
+WORD_PATTERN = f"[^\\W{DENSE_SCRIPTS}]+|[{DENSE_SCRIPTS}]"
+
+
 def collapse_space(text: str) -> str:
     """Collapse runs of white space to one space and trim: reflowing a paragraph changes nothing."""
     return " ".join(text.split())
