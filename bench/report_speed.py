@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.synthetic import make_pair
+from tests.test_html_browser import CHROMIUM_ARGS  # one set of flags for every headless run
 from tui.engine.pipeline import compare_documents, load
 from tui.export import EXTENSIONS, write_report
 from tui.export.terminal import print_comparison
@@ -29,14 +30,6 @@ from tui.model import Comparison
 REPORT_TARGET_S = 0.5
 HTML_SIZE_TARGET_MB = 10.0
 OPEN_TARGET_S = 3.0
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def _median_time(action: Callable[[], object], repeats: int) -> float:
