@@ -19,6 +19,8 @@ from tui.export.rows import (
     ReportRow,
     SideBlock,
     headline,
+    paragraph_range,
+    region_runs,
     report_rows,
     split_edges,
     with_context,
@@ -100,6 +102,21 @@ class _Writer:
             chunks = [c for p in sb.pieces for c in _marked(p, marks, self.options.color)]
             self.add(chunks, f"  {sign} ", style)
 
+    def region(self, run: list[ReportRow]) -> None:
+        """A run of boilerplate of one category, added or removed together, under one heading."""
+        op = _one_sided(run)
+        if op is None or len(run) == 1:
+            for k, rr in enumerate(run):
+                if k:
+                    self.lines.append("")
+                self.row(rr)
+            return
+        side = "new" if op == "inserted" else "old"
+        blocks = tuple(sb for rr in run for sb in (rr.new if side == "new" else rr.old))
+        head = f"{MARKERS[op]} {op} · {side} {paragraph_range(blocks)} · {run[0].category} · {len(blocks)} paragraphs"
+        self.add([(safe_line(head), "")], "", "head")
+        self.side(blocks, "+" if op == "inserted" else "-", False)
+
     def row(self, rr: ReportRow) -> None:
         row = rr.row
         head = f"{MARKERS[row.op]} {rr.label} · {rr.location}"
@@ -120,6 +137,12 @@ class _Writer:
             self.side(rr.new, "+", True)
         else:
             self.side(rr.new, " ", False)
+
+
+def _one_sided(run: list[ReportRow]) -> str | None:
+    """``inserted`` or ``deleted`` when every row of a run is, else None."""
+    ops = {rr.row.op for rr in run}
+    return next(iter(ops)) if len(ops) == 1 and ops <= {"inserted", "deleted"} else None
 
 
 def _apart(rows: list[ReportRow]) -> list[ReportRow]:
@@ -154,7 +177,7 @@ def render_text(comparison: Comparison, options: ReportOptions) -> str:
     if options.boilerplate == "dim" and apart:
         writer.lines.append("")
         writer.add([("Boilerplate changes, listed apart:", "")], "", "head")
-        for rr in apart:
+        for run in region_runs(apart).values():
             writer.lines.append("")
-            writer.row(rr)
+            writer.region(run)
     return "\n".join(writer.lines) + "\n"
