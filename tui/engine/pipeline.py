@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from tui.classify import classify
 from tui.engine.align import Pairing, align
 from tui.engine.inline import word_spans
-from tui.engine.normalize import collapse_space, differences, match_key
+from tui.engine.normalize import collapse_space, match_key
 from tui.engine.read import read_source
 from tui.engine.segment import segment
 from tui.engine.summary import summarise
+from tui.engine.typography import differences
 from tui.model import Block, Comparison, Document, Options, Role, Row, RowOp, SourceFormat, Span
 
 
