@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from tui.classify import classify
 from tui.engine.align import Pairing, align
 from tui.engine.inline import word_spans
-from tui.engine.normalize import collapse_space, match_key
+from tui.engine.normalize import match_key
 from tui.engine.read import read_source
 from tui.engine.segment import segment
 from tui.engine.summary import summarise
@@ -65,23 +65,20 @@ def _row(pairing: Pairing, old: Document, new: Document, keys: tuple[list[str], 
             # The same words carried by another markup language (Markdown on one
             # side, plain text on the other) are a change of markup, not equal text.
             diffs = (*diffs, "markup")
-    if pairing.kind == "pair":
-        if not same_words:
-            op = "modified"
-        elif not diffs:
-            op = "equal"
-        else:
-            op = "modified" if options.formatting_is_change else "formatting"
-        similarity = 1.0 if same_words else pairing.similarity
-    else:
+    if pairing.kind != "pair":
         op = {"moved": "moved", "split": "split", "merge": "merged"}[pairing.kind]  # type: ignore[assignment]
-        similarity = 1.0 if same_words else pairing.similarity
+    elif not same_words:
+        op = "modified"
+    elif not diffs:
+        op = "equal"
+    else:
+        op = "modified" if options.formatting_is_change else "formatting"
     edited = not same_words or (options.formatting_is_change and bool(diffs))
     return Row(
         op,
         pairing.old,
         pairing.new,
-        similarity=similarity,
+        similarity=1.0 if same_words else pairing.similarity,
         spans=spans,
         differences=diffs,
         matched_by=pairing.matched_by,
@@ -116,4 +113,4 @@ def compare(
     return compare_documents(load(old_source, old_format), load(new_source, new_format), options)
 
 
-__all__ = ["collapse_space", "compare", "compare_documents", "load"]
+__all__ = ["compare", "compare_documents", "load"]
