@@ -257,6 +257,33 @@ def test_lines_the_other_version_holds_as_article_text_are_body() -> None:
     assert roles["Ferry strike spreads to the islands"][0] == "boilerplate"
 
 
+def test_a_lone_url_between_article_paragraphs_of_both_versions_is_the_articles_own_line() -> None:
+    # A shopping list: each item's link is a lone URL. Between two lines both versions hold as article
+    # text it is part of the story; the same URL after the story is where it came from.
+    text = (
+        "The market reopened on Saturday with forty stalls, twice as many as last year, the organisers said.\n\n"
+        "Three things worth buying before the frost:\n\n"
+        "1) A hand-thrown teapot from the potters of Kessel Lane\n\n"
+        "https://example.org/stalls/kessel-lane\n\n"
+        "2) Smoked eel from the harbour smokehouse, sold by weight\n\n"
+        "The market runs every Saturday until Christmas, from eight in the morning until two in the afternoon.\n\n"
+        "https://example.org/news/2026/market-reopens"
+    )
+    old, new = classify(_text_document(text), _text_document(text))
+    for side in (old, new):
+        roles = {b.plain: (b.role, b.category, b.reasons) for b in side.blocks}
+        inside = roles["https://example.org/stalls/kessel-lane"]
+        assert inside[0] == "body", inside
+        assert "in both versions, between article paragraphs" in inside[2]
+        assert roles["https://example.org/news/2026/market-reopens"][:2] == ("boilerplate", "source-link")
+    # A phrase that names what a line is holds wherever it stands.
+    related = text.replace("https://example.org/stalls/kessel-lane", "Related: Kessel Lane potters win a prize")
+    old, new = classify(_text_document(related), _text_document(related))
+    assert [(b.role, b.category) for b in new.blocks if b.plain.startswith("Related")] == [
+        ("boilerplate", "related-link")
+    ]
+
+
 def test_words_inside_a_differently_cut_paragraph_of_the_other_version_count_as_shared() -> None:
     sentence = "Engineers asked for more time to study the winter storms that damaged the western quay."
     old = _text_document(

@@ -106,6 +106,9 @@ class Rule:
     closes: bool = False
     """A hit ends an open ``prose`` region after the block."""
     case_sensitive: bool = False
+    shape: bool = False
+    """The phrase names the block's shape, not its purpose (a lone URL): between article text kept by
+    both versions it does not hold."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +276,7 @@ def _rules_from(data: dict[str, object], origin: str) -> list[Rule]:
                 short=short,
                 opens=opens,
                 closes=bool(raw.get("closes", False)),
+                shape=bool(raw.get("shape", False)),
                 case_sensitive=bool(raw.get("case_sensitive", False)),
             )
         )

@@ -234,6 +234,21 @@ def _shared(weight: float, side: str) -> Evidence:
     return Evidence(-weight, None, f"article text in the {side} version too")
 
 
+#: A block in both versions, with no phrase of the lexicon, between two blocks both versions hold as article
+#: text, is the article's own line (a product's link in a shopping list, a reference URL): this much towards body.
+FLANKED_WEIGHT = 4.0
+_FLANKED = Evidence(-FLANKED_WEIGHT, None, "in both versions, between article paragraphs")
+
+
+def _flanked_by_article(facts: Sequence[Facts], anchors: list[bool], shared: Sequence[bool]) -> None:
+    """Pull towards body the shared, phrase-free blocks whose nearest worded neighbours are article text."""
+    worded = [i for i, f in enumerate(facts) if f.count]
+    for before, index, after in zip(worded, worded[1:], worded[2:]):
+        fact = facts[index]
+        if shared[index] and anchors[before] and anchors[after] and all(h.rule.shape for h in fact.hits):
+            fact.add(_FLANKED)
+
+
 def label_document(prepared: Prepared, other: OtherVersion | None, side: str) -> Document:
     """Label every block of one version.
 
@@ -245,6 +260,7 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
     document, facts = prepared.document, prepared.facts
     blocks = document.blocks
     anchors: list[bool] = [False] * len(blocks)
+    shared: list[bool] = [False] * len(blocks)
     if other is not None:
         only_here = Evidence(1.0, None, f"only in the {side} version")
         for index, fact in enumerate(facts):
@@ -256,10 +272,15 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
                 # sentences are edited, so a sentence is never tipped by this alone.
                 if fact.score > 0 and (fact.hits or not fact.sentence):
                     fact.add(only_here)
-            elif trusted and other.standalone[where] < THRESHOLD:
+            elif not trusted:
+                continue
+            elif other.standalone[where] >= THRESHOLD:
+                shared[index] = True
+            else:
                 # The other version holds these words as article text: a strong sign they are, here too.
                 fact.add(_shared_evidence(other.standalone[where], other.side))
                 anchors[index] = True
+        _flanked_by_article(facts, anchors, shared)
     for index, piece in carry_openers(blocks, facts, anchors, THRESHOLD):
         facts[index].add(piece)
 
