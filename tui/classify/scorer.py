@@ -234,16 +234,17 @@ def _shared(weight: float, side: str) -> Evidence:
     return Evidence(-weight, None, f"article text in the {side} version too")
 
 
-#: A block in both versions, with no phrase of the lexicon, between two blocks both versions hold as article
-#: text, is the article's own line (a product's link in a shopping list, a reference URL): this much towards body.
+#: A block in both versions, named by no phrase of the lexicon but shape ones, between two blocks both versions
+#: hold as article text, is the article's own line (a product's link in a shopping list, a reference URL): this
+#: much towards body.
 FLANKED_WEIGHT = 4.0
 _FLANKED = Evidence(-FLANKED_WEIGHT, None, "in both versions, between article paragraphs")
 
 
 def _flanked_by_article(facts: Sequence[Facts], anchors: list[bool], shared: Sequence[bool]) -> None:
-    """Pull towards body the shared, phrase-free blocks whose nearest worded neighbours are article text."""
+    """Pull towards body the shared blocks, named by no phrase but their shape, that stand between article text."""
     worded = [i for i, f in enumerate(facts) if f.count]
-    for before, index, after in zip(worded, worded[1:], worded[2:]):
+    for before, index, after in zip(worded, worded[1:], worded[2:], strict=False):
         fact = facts[index]
         if shared[index] and anchors[before] and anchors[after] and all(h.rule.shape for h in fact.hits):
             fact.add(_FLANKED)
