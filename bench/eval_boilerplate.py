@@ -105,6 +105,21 @@ def _trigrams(words: Sequence[str]) -> set[tuple[str, ...]]:
     return {tuple(words[k : k + 3]) for k in range(len(words) - 2)}
 
 
+def _near_share(trigrams: Sequence[tuple[str, ...]], where_trigram: dict[tuple[str, ...], set[int]]) -> float:
+    """The largest share of a block's word trigrams that one gold paragraph holds, or two neighbours in order."""
+    places = [where_trigram.get(trigram, set()) for trigram in trigrams]
+    best = 0
+    for first in set().union(*places):
+        current, held = first, 0
+        for place in places:
+            if current in place:
+                held += 1
+            elif current == first and first + 1 in place:
+                current, held = first + 1, held + 1
+        best = max(best, held)
+    return best / len(trigrams) if trigrams else 0.0
+
+
 #: How a block of the page lies in the gold body: not at all, nearly (see :func:`gold_labels`), or word for word.
 ABSENT, NEAR, EXACT = 0, 1, 2
 
@@ -124,15 +139,21 @@ def gold_labels(keys: list[str], gold_text: str, gold_lines: frozenset[str]) -> 
     end or a split word ("expand ed"), so a block of :data:`NEAR_MIN_WORDS`
     words or more counts when :data:`NEAR_SHARE` of its word trigrams occur in
     the gold body (a page-long paragraph that shares a sentence or two with
-    the story stays out); and a block in an unspaced script (Japanese) is one
+    the story stays out), all of them in one gold paragraph or two neighbours, in order
+    (protocol change, round 3: a photo caption pieced together from phrases
+    of three different paragraphs is not the story's text); and a block in an unspaced script (Japanese) is one
     "word" to the word matcher, so it is looked for letter by letter. Near
     misses are body but do not widen the article span: a teaser far down the
     page that repeats a paragraph says nothing about where the article is.
     """
     flags = []
     cursor = -1
-    gold_words = gold_text.split()
-    gold_trigrams = _trigrams(gold_words)
+    # Which gold paragraphs hold each word trigram: a near miss must lie in one paragraph (or two
+    # neighbours, cut differently), not be pieced together from phrases scattered over the story.
+    where_trigram: dict[tuple[str, ...], set[int]] = {}
+    for number, paragraph in enumerate(gold_text.split("\n")):
+        for trigram in _trigrams(paragraph.split()):
+            where_trigram.setdefault(trigram, set()).add(number)
     squeezed = gold_text.replace(" ", "").replace("\n", "")
     pending: tuple[int, int] | None = None  # a short block matched by continuation: (index, end of its match)
     for index, key in enumerate(keys):
@@ -166,7 +187,7 @@ def gold_labels(keys: list[str], gold_text: str, gold_lines: frozenset[str]) -> 
         elif count >= NEAR_MIN_WORDS:
             words = key.split()
             trigrams = [tuple(words[k : k + 3]) for k in range(len(words) - 2)]
-            flags.append(NEAR if sum(t in gold_trigrams for t in trigrams) >= NEAR_SHARE * len(trigrams) else ABSENT)
+            flags.append(NEAR if _near_share(trigrams, where_trigram) >= NEAR_SHARE else ABSENT)
         elif _unspaced(key):
             flags.append(NEAR if key.replace(" ", "") in squeezed else ABSENT)
         else:
