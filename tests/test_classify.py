@@ -143,6 +143,16 @@ def test_each_category_is_recognised(line: str, category: str) -> None:
         "The ferry operator declined to comment on the fares to Reuters.",
         "Season tickets for the new crossing will cost 12 euros (about $13/month for commuters).",
         "WHO PAYS FOR THE BARRIER?",
+        "The app sends push notifications when a ferry is cancelled, the operator said.",
+        "Residents who want to keep reading the council's minutes can find them at the library.",
+        "The newspaper's commenting guidelines were rewritten after the row, its editor said.",
+        "Reuters said its Trust Principles require it to be impartial.",
+        "The council said it would report an error in last year's accounts to the auditor.",
+        "Subscribers can get the app for free, the company said on Tuesday.",
+        "Sign-ups for the newsletter doubled after the storm, the council said.",
+        "Copyright lawyers for the architects said the design was theirs.",
+        "The post was shared 40,000 times before it was taken down.",
+        "Thank you for reading the report so carefully, Olsen told the committee.",
     ],
 )
 def test_article_sentences_that_share_words_with_boilerplate_stay_body(line: str) -> None:
@@ -152,6 +162,46 @@ def test_article_sentences_that_share_words_with_boilerplate_stay_body(line: str
         "Residents said they would return for the hearing in April, when the engineers present their report."
     )
     assert [b.role for b in classify_one(document).blocks] == ["body", "body", "body"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Story continues below advertisement",
+        "Send any friend a story",
+        "As a subscriber, you have 10 gift articles to give each month. Anyone can read what you share.",
+        "Toggle caption",
+        "Image source, Getty Images",
+        "Photograph: Jonas Berg/Reuters",
+        "Explore more on these topics",
+        "CLICK HERE TO GET THE FOX NEWS APP",
+        "Ad Feedback",
+        "Your browser does not support the video tag.",
+        "View this post on Instagram",
+        "Get push notifications with news, features and more.",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "Reporting by Jonas Berg; Editing by Ines Varga",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "Please read our commenting guidelines before posting.",
+        "Please enable JavaScript to view the comments powered by Disqus.",
+        "You have 3 free articles left this month.",
+        "Create a free account to keep reading.",
+        "Click to share on Twitter (Opens in new window)",
+        "This story has been shared 1,234 times.",
+        "Found a typo? Let us know",
+        "Thank you for reading.",
+        "Copyright 2019 The Associated Press. All rights reserved.",
+    ],
+)
+def test_the_furniture_of_common_news_sites_added_to_one_version_is_boilerplate(line: str) -> None:
+    article = (
+        "The council met on Monday to discuss the barrier, and the meeting ran late into the night.\n\n"
+        "Residents said they would return for the hearing in April, when the engineers present their report."
+    )
+    first, last = article.split("\n\n")
+    _, new = classify(_text_document(article), _text_document(f"{first}\n\n{line}\n\n{last}"))
+    assert [b.role for b in new.blocks] == ["body", "boilerplate", "body"], new.blocks[1].reasons
+    assert new.blocks[1].category is not None
 
 
 def test_metadata_headline_date_byline() -> None:

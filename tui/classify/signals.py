@@ -38,6 +38,8 @@ class Facts:
     """A sentence-like block: long enough and ending like a sentence."""
     sentence: bool
     """The block ends like a sentence, whatever its length."""
+    attributed: bool = False
+    """The block reports what someone said ("said", "told", "according to"): news is written so; furniture never."""
     evidence: list[Evidence] = field(default_factory=list)
     score: float = 0.0
     """The sum of the evidence's weights, kept as evidence is added."""
@@ -57,6 +59,12 @@ _SENTENCE_END = tuple(".!?\"\u201d\u2019')\u2026:;\u3002\uff01\uff1f\u300d\u300f
 _DENSE_SCRIPT_RE = re.compile(f"[{DENSE_SCRIPTS}]")
 
 
+#: Words that attribute a statement to someone. Page furniture speaks to the reader; it never reports.
+_ATTRIBUTION = frozenset(("said", "says", "told", "according", "added", "asked", "announced", "explained"))
+#: An attributed sentence this long reads as article text.
+ATTRIBUTED_MIN_WORDS = 8
+
+
 def facts_of(block: Block, lexicon: Lexicon) -> Facts:
     """Measure a block once: its words, key, lexicon hits and whether it reads as prose."""
     plain = block.plain
@@ -72,7 +80,15 @@ def facts_of(block: Block, lexicon: Lexicon) -> Facts:
     if not plain.isascii() and (dense := len(_DENSE_SCRIPT_RE.findall(plain[:2000]))):
         count += dense // 2
     sentence = plain.rstrip().endswith(_SENTENCE_END)
-    return Facts(count=count, key=block_key(plain), hits=hits, prose=sentence and count >= 12, sentence=sentence)
+    attributed = sentence and count >= ATTRIBUTED_MIN_WORDS and not _ATTRIBUTION.isdisjoint(words)
+    return Facts(
+        count=count,
+        key=block_key(plain),
+        hits=hits,
+        prose=sentence and count >= 12,
+        sentence=sentence,
+        attributed=attributed,
+    )
 
 
 def _tokens(*words: str) -> str:
@@ -353,6 +369,7 @@ LINE_MAX_WORDS_TEXT = 20
 
 # Evidence that recurs block after block is made once: building a frozen dataclass is not free.
 _SENTENCE = Evidence(-0.6, None, "a sentence")
+_ATTRIBUTED = Evidence(-1.8, None, "reports what someone said")
 _SHORT_LINE = Evidence(0.5, None, "a short line, not a sentence")
 _CAPITALS_IN_PAGE = Evidence(1.5, "related-link", "a line in capitals")
 _CAPITALS = Evidence(1.0, "related-link", "a line in capitals")
@@ -370,6 +387,8 @@ def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
         return Evidence(2.0, "photo-credit", "an image")
     if count == 0:
         return Evidence(4.0, "navigation", "no words, only marks")
+    if facts.attributed and count < 40:
+        return _ATTRIBUTED
     if facts.prose:
         if count >= 40:
             return _counted(-2.5, "a long paragraph of {} words", count)
