@@ -234,6 +234,7 @@ def score_page(path: str, gold_body: str, alone: bool = False, baselines: bool =
     from tui.classify import classify, classify_one
     from tui.classify.extraction import extract
     from tui.classify.lexicon import block_key, fold, words_of
+    from tui.engine.normalize import shows_text
     from tui.engine.pipeline import compare_documents, load
     from tui.engine.read import read_source
     from tui.model import PAIRED_OPS, Document, Options
@@ -267,8 +268,10 @@ def score_page(path: str, gold_body: str, alone: bool = False, baselines: bool =
         for row in comparison.rows:
             if row.op in PAIRED_OPS:
                 paired.update(row.old)
-        tally.gold_paragraphs = len(labelled_gold.blocks)
-        tally.gold_paired = len(paired)
+        # A gold "paragraph" that shows nothing (a lone zero-width space) is no paragraph a reader could pair.
+        visible = {b.id for b in labelled_gold.blocks if shows_text(b.plain)}
+        tally.gold_paragraphs = len(visible)
+        tally.gold_paired = len(paired & visible)
         tally.gold_flagged = sum(b.role != "body" for b in labelled_gold.blocks)
         result[fmt] = tally
     if not baselines:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from tui.engine.pipeline import compare_documents, load
 from tui.engine.segment_html import segment_html
 from tui.model import Document
 
@@ -61,6 +62,17 @@ def test_scripts_styles_templates_and_hidden_elements_never_shown() -> None:
     text = " ".join(_plains(blocks))
     for invisible in ("secret", "color", "Hidden", "Template", "JavaScript"):
         assert invisible not in text
+
+
+def test_a_paragraph_holding_only_a_zero_width_space_is_no_block_and_no_change() -> None:
+    # Editors leave <p>&#8203;</p> between photos; one version with more of them is the same article.
+    story = "<p>The council postponed a vote on the barrier, and fishermen cheered outside.</p>"
+    spaced = f"<html><body><article>{story}<p>\u200b</p><p> &nbsp; </p><p>\u200b\u2060</p></article></body></html>"
+    blocks, _ = segment_html(spaced)
+    assert _plains(blocks) == ["The council postponed a vote on the barrier, and fishermen cheered outside."]
+    old = load("old.html", data=f"<html><body><article>{story}</article></body></html>".encode())
+    new = load("new.html", data=spaced.encode())
+    assert compare_documents(old, new).summary.body_changed is False
 
 
 def test_each_line_of_a_broken_paragraph_is_a_block_and_source_newlines_are_just_spaces() -> None:

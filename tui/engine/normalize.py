@@ -82,6 +82,11 @@ def collapse_space(text: str) -> str:
     return " ".join(text.split())
 
 
+def shows_text(text: str) -> bool:
+    """True when the text shows anything: white space and zero-width characters alone show nothing."""
+    return bool(_whitespace(text))
+
+
 def match_key(plain: str, *, ignore_case: bool = False) -> str:
     """Return the key a block is matched by: equal keys mean "the same words".
 

@@ -14,7 +14,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tui.engine.normalize import collapse_space
+from tui.engine.normalize import collapse_space, shows_text
 from tui.model import Block, BlockKind, StructureHints
 
 
@@ -111,8 +111,8 @@ class _Builder:
         first = True
         for raw, link_chars, links in lines:
             plain = collapse_space(raw)
-            if not plain:
-                continue
+            if not shows_text(plain):
+                continue  # white space or a lone zero-width space, as editors leave between photos
             if ancestors is None:
                 ancestors = []
                 for words in reversed(context):

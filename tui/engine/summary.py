@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tui.engine.normalize import shows_text
 from tui.model import ROW_OPS, Document, Row, Summary
 
 _NOUNS = {
@@ -40,14 +41,14 @@ def _changes_body(row: Row, old: Document, new: Document) -> bool:
 
     Boilerplate and metadata rows do not; nor does a split or merge that only
     moved a paragraph break, nor a row whose blocks show no text at all (an
-    HTML comment in Markdown, an empty image).
+    HTML comment in Markdown, an empty image, a paragraph holding only a zero-width space).
     """
     if row.lane != "body" or row.op not in _NOUNS:
         return False
     if row.op in ("split", "merged") and not row.edited:
         return False
     blocks = [old.blocks[i] for i in row.old] + [new.blocks[j] for j in row.new]
-    return any(b.plain.strip() for b in blocks)
+    return any(shows_text(b.plain) for b in blocks)
 
 
 def summarise(old: Document, new: Document, rows: Sequence[Row]) -> Summary:
