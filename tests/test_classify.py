@@ -191,6 +191,9 @@ def test_article_sentences_that_share_words_with_boilerplate_stay_body(line: str
         "Found a typo? Let us know",
         "Thank you for reading.",
         "Copyright 2019 The Associated Press. All rights reserved.",
+        "Media playback is unsupported on your device",
+        "Why you can trust Coastline Press",
+        "Marta Lind Submitted photo",
     ],
 )
 def test_the_furniture_of_common_news_sites_added_to_one_version_is_boilerplate(line: str) -> None:
