@@ -106,7 +106,7 @@ def measure(document: Document, lexicon: Lexicon, seen: dict[str, Facts] | None 
             known = seen[block.plain] = facts_of(block, lexicon)
             facts.append(known)
         else:
-            facts.append(Facts(known.count, known.key, known.hits, known.prose, known.sentence, known.attributed))
+            facts.append(known.measured())
     return facts
 
 

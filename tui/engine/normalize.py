@@ -84,7 +84,8 @@ def collapse_space(text: str) -> str:
 
 def shows_text(text: str) -> bool:
     """True when the text shows anything: white space and zero-width characters alone show nothing."""
-    return bool(_whitespace(text))
+    # Stops at the first visible character, which is nearly always the first one.
+    return any(not char.isspace() and char not in _INVISIBLE for char in text)
 
 
 def match_key(plain: str, *, ignore_case: bool = False) -> str:
