@@ -153,6 +153,7 @@ def test_each_category_is_recognised(line: str, category: str) -> None:
         "Copyright lawyers for the architects said the design was theirs.",
         "The post was shared 40,000 times before it was taken down.",
         "Thank you for reading the report so carefully, Olsen told the committee.",
+        "The hospitals' hardest question has been argued over for years: the electronic patient record (ePA)",
     ],
 )
 def test_article_sentences_that_share_words_with_boilerplate_stay_body(line: str) -> None:
@@ -329,6 +330,11 @@ def test_a_lone_url_between_article_paragraphs_of_both_versions_is_the_articles_
         assert inside[0] == "body", inside
         assert "in both versions, between article paragraphs" in inside[2]
         assert roles["https://example.org/news/2026/market-reopens"][:2] == ("boilerplate", "source-link")
+    # Written as Markdown, the URL is also a link: that is what "a lone URL" says already, not a second sign.
+    markdown = text.replace("https://example.org/stalls/kessel-lane", "<https://example.org/stalls/kessel-lane>")
+    old, new = classify(load("a.md", data=markdown.encode()), load("b.md", data=markdown.encode()))
+    inside = next(b for b in new.blocks if "kessel-lane" in b.plain and "stalls" in b.plain)
+    assert inside.role == "body", inside.reasons
     # A phrase that names what a line is holds wherever it stands.
     related = text.replace("https://example.org/stalls/kessel-lane", "Related: Kessel Lane potters win a prize")
     old, new = classify(_text_document(related), _text_document(related))

@@ -113,6 +113,12 @@ def measure(document: Document, lexicon: Lexicon, seen: dict[str, Facts] | None 
 def _own_evidence(
     block: Block, facts: Facts, memo: dict[tuple[str, ...], Evidence | None], links: bool = True
 ) -> None:
+    """Add what a block says about itself: lexicon phrases, enclosing elements, link share and shape.
+
+    A phrase that names the block's shape (a lone URL) already says what the link share and the
+    shape would: they are not counted a second time.
+    """
+    shaped = False
     if facts.hits:
         seen: dict[str, int] = {}
         for hit in sorted(facts.hits, key=lambda h: -h.rule.weight):
@@ -121,8 +127,11 @@ def _own_evidence(
             repeats = seen.get(category, 0)
             seen[category] = repeats + 1
             facts.add(Evidence(hit.rule.weight / 2**repeats, category, hit.reason))
+            shaped = shaped or hit.rule.shape
     if block.hints is not None:
         facts.add(structure_evidence(block, memo))
+    if shaped:
+        return
     if links:
         facts.add(link_evidence(block, facts))
     facts.add(shape_evidence(block, facts))
