@@ -259,6 +259,15 @@ def _flanked_by_article(facts: Sequence[Facts], anchors: list[bool], shared: Seq
             fact.add(_FLANKED)
 
 
+#: A lexicon phrase at least this strong names its block whatever its voice ("... is a reporter covering courts").
+NAMING_WEIGHT = 2.5
+
+
+def _may_tip(fact: Facts) -> bool:
+    """Whether being in one version only may tip a sentence that a phrase points at into boilerplate."""
+    return not fact.prose or fact.addressed or max(hit.rule.weight for hit in fact.hits) >= NAMING_WEIGHT
+
+
 def label_document(prepared: Prepared, other: OtherVersion | None, side: str) -> Document:
     """Label every block of one version.
 
@@ -279,8 +288,10 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
             where, trusted = other.locate(fact.key, scan=fact.score > CLEARLY_BODY)
             if where is None:
                 # Only in this version: page furniture comes and goes between snapshots; an article's
-                # sentences are edited, so a sentence is never tipped by this alone.
-                if fact.score > 0 and (fact.hits or not fact.sentence):
+                # sentences are edited, so a sentence is never tipped by this alone, nor a full sentence
+                # that only a hint of a phrase points at, unless it speaks to the reader as furniture does
+                # ("cookies" in a report on a bakery's sales is news; "we use cookies so you..." a banner).
+                if fact.score > 0 and (not fact.sentence or (fact.hits and _may_tip(fact))):
                     fact.add(only_here)
             elif not trusted:
                 continue

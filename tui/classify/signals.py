@@ -40,13 +40,15 @@ class Facts:
     """The block ends like a sentence, whatever its length."""
     attributed: bool = False
     """The block reports what someone said ("said", "told", "according to"): news is written so; furniture never."""
+    addressed: bool = False
+    """The block speaks to the reader ("you", "we", "Join ..."), as appeals and prompts do and news does not."""
     evidence: list[Evidence] = field(default_factory=list)
     score: float = 0.0
     """The sum of the evidence's weights, kept as evidence is added."""
 
     def measured(self) -> Facts:
         """The same measurements with no evidence yet: a block shared by both versions is measured once."""
-        return Facts(self.count, self.key, self.hits, self.prose, self.sentence, self.attributed)
+        return Facts(self.count, self.key, self.hits, self.prose, self.sentence, self.attributed, self.addressed)
 
     def add(self, evidence: Evidence | None) -> None:
         """Record one piece of evidence (None is ignored)."""
@@ -67,6 +69,26 @@ _DENSE_SCRIPT_RE = re.compile(f"[{DENSE_SCRIPTS}]")
 _ATTRIBUTION = frozenset(("said", "says", "told", "according", "added", "asked", "announced", "explained"))
 #: An attributed sentence this long reads as article text.
 ATTRIBUTED_MIN_WORDS = 8
+#: Words by which a block speaks to its reader or for the publication: furniture's voice, not a report's.
+_ADDRESS = frozenset(("you", "your", "yours", "we", "our", "us", "please"))
+#: Verbs that, first in a block, tell the reader to do something ("Join", "Sign up", "Reach him at").
+_IMPERATIVE = frozenset((
+    "become", "get", "join", "sign", "subscribe", "click", "tap", "download", "follow", "share", "support",
+    "donate", "give", "help", "reach", "contact", "email", "send", "tell", "learn", "discover", "try", "register",
+    "log", "visit", "explore", "enjoy", "read", "watch", "listen", "see", "don't",
+))  # fmt: skip
+
+
+#: Capitalised words that may follow an imperative ("Join The Post"); any other makes a name ("Donate Life Week").
+_DETERMINERS = frozenset(("The", "A", "An", "Our", "Your", "Us", "Me", "Them"))
+
+
+def _imperative(plain: str, words: list[str]) -> bool:
+    """True when the block opens by telling the reader to do something, not with a name that starts so."""
+    if words[0] not in _IMPERATIVE:
+        return False
+    second = plain.split(maxsplit=2)[1:2]
+    return not second or not second[0][:1].isupper() or second[0] in _DETERMINERS
 
 
 def facts_of(block: Block, lexicon: Lexicon) -> Facts:
@@ -92,6 +114,7 @@ def facts_of(block: Block, lexicon: Lexicon) -> Facts:
         prose=sentence and count >= 12,
         sentence=sentence,
         attributed=attributed,
+        addressed=not attributed and bool(words) and (_imperative(plain, words) or not _ADDRESS.isdisjoint(words)),
     )
 
 
