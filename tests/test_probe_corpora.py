@@ -14,36 +14,19 @@ from pathlib import Path
 
 import pytest
 
-from tui.classify import classify, classify_one
+from bench.eval_written import AFTER, BEFORE, added, alone, is_sentence, read_furniture, read_lines
+from tui.classify import classify
 from tui.engine.pipeline import load
-from tui.model import Block
 
 PROBE = Path(__file__).parent / "data" / "probe"
-BEFORE = "The council met on Monday to discuss the barrier, and the meeting ran late into the night, members said."
-AFTER = "Residents said they would return for the hearing in April, when the engineers present their report."
 
 
 def _furniture() -> list[tuple[str, str]]:
-    rows = (line.split("\t") for line in (PROBE / "boilerplate_lines.tsv").read_text("utf-8").splitlines())
-    return [(category, text) for category, text in rows]
+    return read_furniture(PROBE / "boilerplate_lines.tsv")
 
 
 def _article_lines() -> list[str]:
-    return (PROBE / "article_sentences.txt").read_text("utf-8").splitlines()
-
-
-def _added(line: str) -> Block:
-    """The line as labelled when only the new version has it."""
-    old = load("old.txt", data=f"{BEFORE}\n\n{AFTER}\n".encode())
-    new = load("new.txt", data=f"{BEFORE}\n\n{line}\n\n{AFTER}\n".encode())
-    labelled = classify(old, new)[1]
-    assert [b.role for b in labelled.blocks[::2]] == ["body", "body"]
-    return labelled.blocks[1]
-
-
-def _alone(line: str) -> Block:
-    """The line as labelled in a version read on its own."""
-    return classify_one(load("new.txt", data=f"{BEFORE}\n\n{line}\n\n{AFTER}\n".encode())).blocks[1]
+    return read_lines(PROBE / "article_sentences.txt")
 
 
 def test_the_corpora_are_big_and_cover_every_category() -> None:
@@ -57,7 +40,7 @@ def test_the_corpora_are_big_and_cover_every_category() -> None:
 
 
 def test_furniture_added_to_one_version_is_boilerplate_and_mostly_named_right() -> None:
-    labelled = [(category, text, _added(text)) for category, text in _furniture()]
+    labelled = [(category, text, added(text)) for category, text in _furniture()]
     missed = [(text, block.reasons) for _, text, block in labelled if block.role != "boilerplate"]
     named = sum(block.category == category for category, _, block in labelled)
     assert len(missed) <= 0.02 * len(labelled), missed
@@ -66,14 +49,14 @@ def test_furniture_added_to_one_version_is_boilerplate_and_mostly_named_right() 
 
 def test_furniture_read_alone_is_mostly_boilerplate() -> None:
     # Without the other version there is less to go on: no "only in the new version".
-    labelled = [_alone(text) for _, text in _furniture()]
+    labelled = [alone(text) for _, text in _furniture()]
     assert sum(block.role == "boilerplate" for block in labelled) >= 0.75 * len(labelled)
 
 
 def test_an_article_sentence_added_to_one_version_is_never_dimmed() -> None:
-    sentences = [line for line in _article_lines() if line.rstrip().endswith((".", "?", "!", "\u201d", '"'))]
+    sentences = [line for line in _article_lines() if is_sentence(line)]
     assert len(sentences) >= 250
-    dimmed = [(line, block.category, block.reasons) for line in sentences if (block := _added(line)).role != "body"]
+    dimmed = [(line, block.category, block.reasons) for line in sentences if (block := added(line)).role != "body"]
     assert dimmed == []
 
 
@@ -82,10 +65,10 @@ def test_a_short_article_line_is_body_in_both_versions_and_when_read_alone(line:
     text = f"{BEFORE}\n\n{line}\n\n{AFTER}\n"
     for side in classify(load("a.txt", data=text.encode()), load("b.txt", data=text.encode())):
         assert side.blocks[1].role == "body"
-    assert _alone(line).role == "body"
+    assert alone(line).role == "body"
 
 
 def test_article_lines_read_alone_stay_body() -> None:
     lines = _article_lines()
-    dimmed = [(line, block.reasons) for line in lines if (block := _alone(line)).role != "body"]
+    dimmed = [(line, block.reasons) for line in lines if (block := alone(line)).role != "body"]
     assert len(dimmed) <= 0.01 * len(lines), dimmed
