@@ -81,3 +81,35 @@ def test_a_broken_user_lexicon_is_one_clear_error(tmp_path: Path, content: str, 
 def test_a_missing_user_lexicon_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ArticleDiffError, match="cannot read lexicon"):
         load_lexicon(extra=[tmp_path / "nowhere.toml"])
+
+
+def test_every_shipped_language_loads_and_covers_most_categories() -> None:
+    from tui.classify.lexicon import SHIPPED_LANGUAGES
+
+    for language in SHIPPED_LANGUAGES:
+        categories = {rule.category for rule in load_lexicon((language,)).rules}
+        assert len(categories) >= 9, (language, categories)
+
+
+def test_other_languages_are_added_to_english_by_name_or_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.classify.lexicon import LANGUAGES_ENV, SHIPPED_LANGUAGES, parse_languages
+
+    assert parse_languages("") == ("en",)
+    assert parse_languages("DE, fr") == ("en", "de", "fr")
+    assert parse_languages("all") == SHIPPED_LANGUAGES
+    with pytest.raises(ArticleDiffError, match="no boilerplate lexicon for 'xx'"):
+        parse_languages("de,xx")
+    german = (
+        "Der Stadtrat hat am Montag über den Bau der neuen Brücke beraten, die Sitzung dauerte bis in die Nacht.\n\n"
+        "Lesen Sie auch: Wie die Bahn ihre Pünktlichkeit verbessern will\n\n"
+        "Die Anwohner wollen im April wiederkommen, wenn die Ingenieure ihren Bericht vorstellen."
+    )
+    blocks, trailer = segment_text(german)
+    document = Document(source="a.txt", format="text", blocks=blocks, trailer=trailer)
+    monkeypatch.delenv(LANGUAGES_ENV, raising=False)
+    assert classify_one(document).blocks[1].role == "body"  # English alone has no word for "Lesen Sie auch"
+    monkeypatch.setenv(LANGUAGES_ENV, "de")
+    assert (classify_one(document).blocks[1].role, classify_one(document).blocks[1].category) == (
+        "boilerplate",
+        "related-link",
+    )

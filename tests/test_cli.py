@@ -307,3 +307,16 @@ def test_an_escape_in_a_file_name_never_reaches_the_terminal(tmp_path: Path) -> 
     assert done.returncode == 2
     assert "\x1b" not in done.stderr
     assert "\u241b[31mred.txt" in done.stderr
+
+
+def test_lang_adds_shipped_lexicons_and_refuses_unknown_ones(
+    files: dict[str, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.classify.lexicon import LANGUAGES_ENV
+
+    monkeypatch.delenv(LANGUAGES_ENV, raising=False)
+    assert main([str(files["a"]), str(files["b"]), "-q", "--lang", "de,fr"]) in (0, 1)
+    assert os.environ[LANGUAGES_ENV] == "de,fr"
+    assert main([str(files["a"]), str(files["b"]), "-q", "--lang", "klingon"]) == 2
+    err = capsys.readouterr().err
+    assert "no boilerplate lexicon for 'klingon'" in err and err.count("\n") == 1

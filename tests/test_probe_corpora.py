@@ -72,3 +72,19 @@ def test_article_lines_read_alone_stay_body() -> None:
     lines = _article_lines()
     dimmed = [(line, block.reasons) for line in lines if (block := alone(line)).role != "body"]
     assert len(dimmed) <= 0.01 * len(lines), dimmed
+
+
+def test_furniture_in_six_more_languages_is_named_and_their_article_sentences_stay_body(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tui.classify.lexicon import LANGUAGES_ENV
+
+    monkeypatch.setenv(LANGUAGES_ENV, "all")
+    rows = [line.split("\t") for line in (PROBE / "languages.tsv").read_text("utf-8").splitlines()]
+    assert len({language for language, _, _ in rows}) == 6
+    wrong = []
+    for language, expected, line in rows:
+        block = added(line)
+        if (block.role == "body") != (expected == "body"):
+            wrong.append((language, expected, line, block.reasons))
+    assert wrong == []

@@ -95,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         help="a TOML file of extra boilerplate phrases for the classifier (repeatable)",
     )
+    comp.add_argument(
+        "--lang",
+        metavar="LANGS",
+        help="shipped boilerplate lexicons to add to English, comma-separated: de,es,fr,it,pt,ru or all",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
@@ -266,6 +271,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     _check_args(parser, args)
     if args.lexicon:
         _set_lexicon(args.lexicon)
+    if args.lang:
+        from tui.classify.lexicon import LANGUAGES_ENV, parse_languages
+
+        parse_languages(args.lang)  # a language not shipped is a one-line error now, not mid-comparison
+        os.environ[LANGUAGES_ENV] = args.lang
     old, new = _load_pair(args)
     options = _options(args)
     wants_report = bool(args.output or args.format or args.print or args.quiet)

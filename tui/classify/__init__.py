@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable
 
 from tui.classify.extraction import Extraction, extract
-from tui.classify.lexicon import LEXICON_ENV, Lexicon, load_lexicon
+from tui.classify.lexicon import LANGUAGES_ENV, LEXICON_ENV, Lexicon, load_lexicon
 from tui.classify.scorer import Prepared, label_document, measure
 from tui.classify.signals import Facts
 from tui.model import Document
@@ -28,7 +28,7 @@ def classify(
     old_html: str | None = None,
     new_html: str | None = None,
     lexicon_files: Iterable[str | os.PathLike[str]] = (),
-    languages: Iterable[str] = ("en",),
+    languages: Iterable[str] | None = None,
 ) -> tuple[Document, Document]:
     """Return both documents with each block's role, category, reasons, confidence and region set.
 
@@ -39,12 +39,12 @@ def classify(
         new_html: The same for the new version.
         lexicon_files: Extra lexicon files (TOML, the shape of ``tui/data/boilerplate/en.toml``);
             files named in the ``ARTICLE_DIFF_LEXICON`` environment variable are always added.
-        languages: Shipped lexicons to use.
+        languages: Shipped lexicons to use; by default English plus those named in ``ARTICLE_DIFF_LANGUAGES``.
 
     Raises:
         ArticleDiffError: A user lexicon file is missing or malformed.
     """
-    lexicon = load_lexicon(tuple(languages), tuple(lexicon_files))
+    lexicon = load_lexicon(None if languages is None else tuple(languages), tuple(lexicon_files))
     seen: dict[str, Facts] = {}
     prepared_old = Prepared(old, measure(old, lexicon, seen), _extraction(old, old_html))
     prepared_new = Prepared(new, measure(new, lexicon, seen), _extraction(new, new_html))
@@ -67,4 +67,4 @@ def _extraction(document: Document, html: str | None) -> Extraction | None:
     return extract(html)
 
 
-__all__ = ["LEXICON_ENV", "classify", "classify_one", "load_lexicon"]
+__all__ = ["LANGUAGES_ENV", "LEXICON_ENV", "classify", "classify_one", "load_lexicon"]
