@@ -670,3 +670,43 @@ def test_class_words_of_screen_reader_text_prompts_and_disclaimers_are_signals(
     assert roles[line][:2] == ("boilerplate", category), roles[line]
     assert any("inside an element marked" in r for r in roles[line][2])
     assert roles[sentence][0] == "body"
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        ("The vote was close.", True),
+        ("“We are not against protecting homes,” he said.", True),
+        ("He called it “a wall between us and the sea.”", True),
+        ("(The council has not yet published the report.)", True),
+        ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'", False),
+        ("Out There (Grand Central Publishing, 2018)", False),
+        ("Three things worth buying before the frost:", True),
+    ],
+)
+def test_a_quote_or_bracket_closing_after_a_word_does_not_end_a_sentence(text: str, sentence: bool) -> None:
+    from tui.classify.signals import ends_like_sentence
+
+    assert ends_like_sentence(text) is sentence
+
+
+def test_a_sentence_that_is_all_link_text_added_to_one_version_is_a_teaser_not_the_article() -> None:
+    first = "The council voted on Tuesday to delay the harbour barrier by a year, citing the cost of steel."
+    last = "Residents will be able to comment on the new plan at a public hearing before the end of April."
+    teaser = (
+        "In each episode of his weekly show, our harbour correspondent takes a closer look at the stories"
+        " behind the headlines from the coast."
+    )
+    linked = "The <a href='/report'>engineers' report</a> warned that the western quay could fail in a storm surge."
+
+    def page(*paragraphs: str) -> bytes:
+        body = "".join(f"<p>{p}</p>" for p in paragraphs)
+        return f"<html><body><article>{body}</article></body></html>".encode()
+
+    old = load("old.html", data=page(first, last))
+    new = load("new.html", data=page(first, f"<a href='/show'>{teaser}</a>", linked, last))
+    _, labelled = classify(old, new)
+    roles = {b.plain: (b.role, b.reasons) for b in labelled.blocks}
+    assert roles[teaser][0] == "boilerplate", roles[teaser]
+    added = "The engineers' report warned that the western quay could fail in a storm surge."
+    assert roles[added][0] == "body", roles[added]

@@ -20,10 +20,12 @@ from tui.classify.lexicon import Lexicon
 from tui.classify.metadata import find_title, metadata_category
 from tui.classify.regions import carry_openers, number_regions
 from tui.classify.signals import (
+    LINKED_SHARE,
     Evidence,
     Facts,
     facts_of,
     link_evidence,
+    link_ratio,
     shape_evidence,
     structure_evidence,
 )
@@ -132,8 +134,10 @@ def _own_evidence(
         facts.add(structure_evidence(block, memo))
     if shaped:
         return
-    if links:
-        facts.add(link_evidence(block, facts))
+    if links and block.kind != "image":  # an image's alt text sits in its markup like a link's
+        ratio = link_ratio(block)
+        facts.linked = ratio >= LINKED_SHARE
+        facts.add(link_evidence(block, facts, ratio))
     facts.add(shape_evidence(block, facts))
 
 
@@ -291,7 +295,7 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
                 # sentences are edited, so a sentence is never tipped by this alone, nor a full sentence
                 # that only a hint of a phrase points at, unless it speaks to the reader as furniture does
                 # ("cookies" in a report on a bakery's sales is news; "we use cookies so you..." a banner).
-                if fact.score > 0 and (not fact.sentence or (fact.hits and _may_tip(fact))):
+                if fact.score > 0 and (not fact.sentence or fact.linked or (fact.hits and _may_tip(fact))):
                     fact.add(only_here)
             elif not trusted:
                 continue

@@ -42,6 +42,8 @@ class Facts:
     """The block reports what someone said ("said", "told", "according to"): news is written so; furniture never."""
     addressed: bool = False
     """The block speaks to the reader ("you", "we", "Join ..."), as appeals and prompts do and news does not."""
+    linked: bool = False
+    """The block is almost all link text: a teaser or a list of links, however long and well formed."""
     evidence: list[Evidence] = field(default_factory=list)
     score: float = 0.0
     """The sum of the evidence's weights, kept as evidence is added."""
@@ -59,7 +61,18 @@ class Facts:
 
 #: How much of a long block's start is kept for matching openers such as "Related article:".
 HEAD_CHARS = 80
-_SENTENCE_END = tuple(".!?\"\u201d\u2019')\u2026:;\u3002\uff01\uff1f\u300d\u300f")
+_STOPS = tuple(".!?\u2026:;\u3002\uff01\uff1f")
+_CLOSERS = "\"\u201d\u2019')]\u300d\u300f"
+
+
+def ends_like_sentence(text: str) -> bool:
+    """True when a block ends as a sentence does: a stop, perhaps inside a closing quote or bracket.
+
+    A quote or bracket closing after a word is a title or a credit ("... 'Dancing With the Stars'",
+    "(Grand Central Publishing, 2018)"), not the end of a sentence.
+    """
+    end = text.rstrip()
+    return end.rstrip(_CLOSERS).endswith(_STOPS) if end.endswith(tuple(_CLOSERS)) else end.endswith(_STOPS)
 #: Scripts written without spaces between words (CJK, kana, Hangul syllables, Thai):
 #: there a word is counted as about two characters, or every sentence is "a fragment".
 _DENSE_SCRIPT_RE = re.compile(f"[{DENSE_SCRIPTS}]")
@@ -105,7 +118,7 @@ def facts_of(block: Block, lexicon: Lexicon) -> Facts:
     hits = lexicon.match(plain, folded, words, count)
     if not plain.isascii() and (dense := len(_DENSE_SCRIPT_RE.findall(plain[:2000]))):
         count += dense // 2
-    sentence = plain.rstrip().endswith(_SENTENCE_END)
+    sentence = ends_like_sentence(plain)
     attributed = sentence and count >= ATTRIBUTED_MIN_WORDS and not _ATTRIBUTION.isdisjoint(words)
     return Facts(
         count=count,
@@ -368,7 +381,11 @@ def _structure(category: str | None, weight: float, reason: str) -> Evidence:
 _MARKDOWN_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<(?:https?://|www\.)[^>]*>")
 
 
-def _link_ratio(block: Block) -> float:
+#: A block with at least this share of link text is a link, not a sentence of the article.
+LINKED_SHARE = 0.8
+
+
+def link_ratio(block: Block) -> float:
     """The share of a block's text inside links: from HTML hints, or from Markdown link markup."""
     if block.hints is not None:
         return block.hints.link_ratio
@@ -381,17 +398,14 @@ def _link_ratio(block: Block) -> float:
     return min(1.0, inside / visible) if visible else 0.0
 
 
-def link_evidence(block: Block, facts: Facts) -> Evidence | None:
-    """Blocks that are mostly link text are menus and lists of other stories."""
-    if block.kind == "image":
-        return None  # an image's alt text sits in its markup like a link's, but it is a picture
-    ratio = _link_ratio(block)
+def link_evidence(block: Block, facts: Facts, ratio: float) -> Evidence | None:
+    """Blocks that are mostly link text (``ratio``, see :func:`link_ratio`) are menus and lists of other stories."""
     if ratio < 0.5 or facts.count == 0:
         return None
     category = "navigation" if facts.count <= 3 else "related-link"
-    weight = 2.2 if ratio >= 0.8 else 1.0
-    if facts.prose and facts.count >= 25:
-        weight /= 2
+    weight = 2.2 if ratio >= LINKED_SHARE else 1.0
+    if facts.prose and facts.count >= 25 and not facts.linked:
+        weight /= 2  # a long paragraph with a few links in it is the article's
     return Evidence(weight, category, f"link text is {round(ratio * 100)}% of the block")
 
 
@@ -432,7 +446,7 @@ def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
         return Evidence(4.0, "navigation", "no words, only marks")
     if facts.attributed and count < 40:
         return _ATTRIBUTED
-    if facts.prose:
+    if facts.prose and not facts.linked:
         if count >= 40:
             return _counted(-2.5, "a long paragraph of {} words", count)
         if count >= 20:
@@ -449,6 +463,6 @@ def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
     if count <= 3:
         return _counted(0.8, "a fragment of {} words" if count > 1 else "a fragment of {} word", count)
     longest = LINE_MAX_WORDS_PAGE if block.hints is not None else LINE_MAX_WORDS_TEXT
-    if count <= longest and not block.plain.rstrip().endswith(_SENTENCE_END):
+    if count <= longest and not facts.sentence:
         return _SHORT_LINE
     return None
