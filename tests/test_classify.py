@@ -649,30 +649,6 @@ def test_a_widget_box_is_furniture_but_a_page_builders_widget_classes_are_not() 
 
 
 @pytest.mark.parametrize(
-    ("markup", "line", "category"),
-    [
-        ("<p class='visually-hidden'>{}</p>", "Article continues below", "navigation"),
-        ("<div class='inline-cta'><p>{}</p></div>", "Get the morning briefing from the Coastline Press", "newsletter"),
-        ("<div class='affiliate-disclaimer'><p>{}</p></div>", "We may earn a fee when you buy through links", "footer"),
-        ("<div class='article-tools'><span>{}</span></div>", "Print this page", "navigation"),
-    ],
-)
-def test_class_words_of_screen_reader_text_prompts_and_disclaimers_are_signals(
-    markup: str, line: str, category: str
-) -> None:
-    sentence = "The council voted on Tuesday to delay the harbour barrier by a year, citing the cost of steel."
-    page = (
-        f"<html><body><article><h1>Barrier delayed</h1><p>{sentence}</p>{markup.format(line)}"
-        f"<p>{sentence[:-1]} again.</p></article></body></html>"
-    )
-    labelled = classify_one(load("page.html", data=page.encode()))
-    roles = {b.plain: (b.role, b.category, b.reasons) for b in labelled.blocks}
-    assert roles[line][:2] == ("boilerplate", category), roles[line]
-    assert any("inside an element marked" in r for r in roles[line][2])
-    assert roles[sentence][0] == "body"
-
-
-@pytest.mark.parametrize(
     ("text", "sentence"),
     [
         ("The vote was close.", True),

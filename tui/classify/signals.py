@@ -169,19 +169,6 @@ _STRUCTURE: tuple[tuple[str, str | None, float], ...] = (
         2.0,
     ),
     (_inside("cookie", "consent", "gdpr", "onetrust"), "consent", 3.0),
-    # Text only screen readers are given ("Article continues below") is no part of what a reader sees.
-    (
-        _inside("sr-only", "visually-hidden", "screen-reader", "screenreader", "visuallyhidden", "a11y"),
-        "navigation",
-        3.0,
-    ),
-    # Calls to action, pop-ups and overlays: prompts laid over the story, not part of it.
-    (
-        _inside("call-to-action", "popup", "pop-up", "lightbox") + "|" + _tokens("cta", "modal", "overlay"),
-        "newsletter",
-        2.0,
-    ),
-    (_inside("disclaimer", "disclosure", "affiliate"), "footer", 2.0),
     (_inside("comment", "disqus") + "|" + _tokens("replies", "discussion"), "comments", 4.0),
     (
         _inside("sharing", "social", "addthis", "sharethis", "follow-us", "share-") + "|" + _tokens("share", "shares"),
@@ -276,10 +263,7 @@ _STRUCTURE: tuple[tuple[str, str | None, float], ...] = (
             "drawer",
         )
         + "|"
-        + _tokens(
-            "tabs", "tab", "pager", "search", "toc", "prev", "previous", "next", "tools", "utility", "actions",
-            "ticker", "player", "playlist", "podcast",
-        ),
+        + _tokens("tabs", "tab", "pager", "search"),
         "navigation",
         2.5,
     ),
