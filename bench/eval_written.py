@@ -11,18 +11,21 @@ items and fact-box entries):
   its misses, so its figures show coverage, not generalisation;
 - ``bench/data/written``: written later, by another hand, and never tuned on.
 
-Each line is put between two article paragraphs and labelled twice: "added",
-when only the new version has it (the common case of a stealth edit), and
-"alone", in a version read on its own.
+Each line is put between two article paragraphs of a plain-text version and
+labelled twice: "added", when only the new version has it (the common case of
+a stealth edit), and "alone", in a version read on its own. Plain text only:
+the HTML signals are measured on real pages by ``bench.eval_boilerplate``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from pathlib import Path
 
-from tui.classify import classify, classify_one
+from tui.classify import LANGUAGES_ENV, classify, classify_one
+from tui.classify.signals import ends_like_sentence
 from tui.engine.pipeline import load
 from tui.model import Block
 
@@ -39,7 +42,6 @@ CORPORA = {
 }
 BEFORE = "The council met on Monday to discuss the barrier, and the meeting ran late into the night, members said."
 AFTER = "Residents said they would return for the hearing in April, when the engineers present their report."
-_SENTENCE_END = (".", "?", "!", "\u201d", '"')
 
 
 def added(line: str) -> Block:
@@ -66,8 +68,8 @@ def read_lines(path: Path) -> list[str]:
 
 
 def is_sentence(line: str) -> bool:
-    """A line that ends like a sentence (the rest are subheads, list items and labels)."""
-    return line.rstrip().endswith(_SENTENCE_END)
+    """A line that ends like a sentence, as the classifier reads it (the rest are subheads, list items, labels)."""
+    return ends_like_sentence(line)
 
 
 def _row(
@@ -89,6 +91,7 @@ def _row(
 def main() -> int:
     """Print recall and category accuracy on furniture, and how many article lines are dimmed, per corpus."""
     argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
+    os.environ.pop(LANGUAGES_ENV, None)  # the default lexicon (English), whatever the shell asks for
     print(
         f"{'corpus':<28} {'mode':<6} {'lines':>5} {'caught':>7} {'named':>7}"
         f" {'sentences dimmed':>16} {'short lines dimmed':>18}"

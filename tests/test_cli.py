@@ -310,13 +310,27 @@ def test_an_escape_in_a_file_name_never_reaches_the_terminal(tmp_path: Path) -> 
 
 
 def test_lang_adds_shipped_lexicons_and_refuses_unknown_ones(
-    files: dict[str, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from tui.classify.lexicon import LANGUAGES_ENV
 
-    monkeypatch.delenv(LANGUAGES_ENV, raising=False)
-    assert main([str(files["a"]), str(files["b"]), "-q", "--lang", "de,fr"]) in (0, 1)
-    assert os.environ[LANGUAGES_ENV] == "de,fr"
-    assert main([str(files["a"]), str(files["b"]), "-q", "--lang", "klingon"]) == 2
+    monkeypatch.setenv(LANGUAGES_ENV, "")  # recorded, so whatever --lang sets is undone after the test
+    article = (
+        "Der Stadtrat hat am Montag über den Bau der neuen Brücke beraten, die Sitzung dauerte bis in die Nacht.\n\n"
+        "Die Anwohner wollen im April wiederkommen, wenn die Ingenieure ihren Bericht vorstellen.\n"
+    )
+    old, new = tmp_path / "alt.txt", tmp_path / "neu.txt"
+    old.write_text(article, encoding="utf-8")
+    first, last = article.split("\n\n")
+    new.write_text(f"{first}\n\nLesen Sie auch: Wie die Bahn pünktlicher werden will\n\n{last}", encoding="utf-8")
+
+    def categories(*extra: str) -> list[object]:
+        assert main([str(old), str(new), "-o", "-", "--format", "json", *extra]) == 0
+        blocks = json.loads(capsys.readouterr().out)["new"]["blocks"]
+        return [b["category"] for b in blocks]
+
+    assert categories()[1] != "related-link"
+    assert categories("--lang", "de")[1] == "related-link"
+    assert main([str(old), str(new), "-q", "--lang", "klingon"]) == 2
     err = capsys.readouterr().err
     assert "no boilerplate lexicon for 'klingon'" in err and err.count("\n") == 1

@@ -305,13 +305,13 @@ def parse_languages(value: str) -> tuple[str, ...]:
         ArticleDiffError: A language is not shipped.
     """
     names = [name.strip().lower() for name in value.split(",") if name.strip()]
-    if "all" in names:
-        return SHIPPED_LANGUAGES
-    unknown = sorted(set(names) - set(SHIPPED_LANGUAGES))
+    unknown = sorted(set(names) - {*SHIPPED_LANGUAGES, "all"})
     if unknown:
         raise ArticleDiffError(
             f"no boilerplate lexicon for {', '.join(map(repr, unknown))} (shipped: {', '.join(SHIPPED_LANGUAGES)}, all)"
         )
+    if "all" in names:
+        return SHIPPED_LANGUAGES
     return tuple(dict.fromkeys([*DEFAULT_LANGUAGES, *names]))
 
 

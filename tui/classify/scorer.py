@@ -269,7 +269,7 @@ NAMING_WEIGHT = 2.5
 
 def _may_tip(fact: Facts) -> bool:
     """Whether being in one version only may tip a sentence that a phrase points at into boilerplate."""
-    return not fact.prose or fact.addressed or max(hit.rule.weight for hit in fact.hits) >= NAMING_WEIGHT
+    return fact.addressed or max((hit.rule.weight for hit in fact.hits), default=0.0) >= NAMING_WEIGHT
 
 
 def label_document(prepared: Prepared, other: OtherVersion | None, side: str) -> Document:
@@ -292,9 +292,9 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
             where, trusted = other.locate(fact.key, scan=fact.score > CLEARLY_BODY)
             if where is None:
                 # Only in this version: page furniture comes and goes between snapshots; an article's
-                # sentences are edited, so a sentence is never tipped by this alone, nor a full sentence
-                # that only a hint of a phrase points at, unless it speaks to the reader as furniture does
-                # ("cookies" in a report on a bakery's sales is news; "we use cookies so you..." a banner).
+                # sentences are edited, so a sentence is never tipped by this alone, nor one that only a
+                # hint of a phrase points at, unless it speaks to the reader as furniture does ("cookies"
+                # in a report on a bakery's sales is news; "we use cookies so you..." is a banner).
                 if fact.score > 0 and (not fact.sentence or fact.linked or (fact.hits and _may_tip(fact))):
                     fact.add(only_here)
             elif not trusted:

@@ -87,8 +87,8 @@ _ADDRESS = frozenset(("you", "your", "yours", "we", "our", "us", "please"))
 #: Verbs that, first in a block, tell the reader to do something ("Join", "Sign up", "Reach him at").
 _IMPERATIVE = frozenset((
     "become", "get", "join", "sign", "subscribe", "click", "tap", "download", "follow", "share", "support",
-    "donate", "give", "help", "reach", "contact", "email", "send", "tell", "learn", "discover", "try", "register",
-    "log", "visit", "explore", "enjoy", "read", "watch", "listen", "see", "don't",
+    "donate", "contribute", "give", "help", "reach", "contact", "email", "send", "tell", "learn", "discover", "try",
+    "register", "log", "visit", "explore", "enjoy", "read", "watch", "listen", "see", "don't",
 ))  # fmt: skip
 
 
@@ -96,12 +96,34 @@ _IMPERATIVE = frozenset((
 _DETERMINERS = frozenset(("The", "A", "An", "Our", "Your", "Us", "Me", "Them"))
 
 
-def _imperative(plain: str, words: list[str]) -> bool:
+def _imperative(plain: str) -> bool:
     """True when the block opens by telling the reader to do something, not with a name that starts so."""
-    if words[0] not in _IMPERATIVE:
+    tokens = [token for token in plain.split(maxsplit=6) if any(c.isalnum() for c in token)][:2]
+    if not tokens or fold(tokens[0]).strip(".,:;!?\"'()") not in _IMPERATIVE:
         return False
-    second = plain.split(maxsplit=2)[1:2]
+    second = tokens[1:2]
     return not second or not second[0][:1].isupper() or second[0] in _DETERMINERS
+
+
+#: Quoted speech: what someone said in the first person is no voice of the page's.
+_QUOTED_RE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
+#: "US" the country is no "us" the reader.
+_US_RE = re.compile(r"\bUS\b")
+
+
+def _addressed(plain: str, words: list[str]) -> bool:
+    """True when the block speaks to its reader ("you", "we", "please", "Join ..."), outside quoted speech."""
+    if _imperative(plain):
+        return True
+    if _ADDRESS.isdisjoint(words):
+        return False
+    unquoted = _QUOTED_RE.sub(" ", plain)
+    if unquoted != plain:
+        words = words_of(fold(unquoted))
+    found = _ADDRESS.intersection(words)
+    if found == {"us"}:
+        return len(_US_RE.findall(unquoted)) < words.count("us")
+    return bool(found)
 
 
 def facts_of(block: Block, lexicon: Lexicon) -> Facts:
@@ -127,7 +149,7 @@ def facts_of(block: Block, lexicon: Lexicon) -> Facts:
         prose=sentence and count >= 12,
         sentence=sentence,
         attributed=attributed,
-        addressed=not attributed and bool(words) and (_imperative(plain, words) or not _ADDRESS.isdisjoint(words)),
+        addressed=not attributed and bool(words) and _addressed(plain, words),
     )
 
 
