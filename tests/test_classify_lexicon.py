@@ -99,6 +99,8 @@ def test_other_languages_are_added_to_english_by_name_or_all(monkeypatch: pytest
     assert parse_languages("all") == SHIPPED_LANGUAGES
     with pytest.raises(ArticleDiffError, match="no boilerplate lexicon for 'xx'"):
         parse_languages("de,xx")
+    with pytest.raises(ArticleDiffError, match="no boilerplate lexicon for 'xx'"):
+        parse_languages("all,xx")
     german = (
         "Der Stadtrat hat am Montag über den Bau der neuen Brücke beraten, die Sitzung dauerte bis in die Nacht.\n\n"
         "Lesen Sie auch: Wie die Bahn ihre Pünktlichkeit verbessern will\n\n"
