@@ -686,3 +686,23 @@ def test_a_sentence_that_is_all_link_text_added_to_one_version_is_a_teaser_not_t
     assert roles[teaser][0] == "boilerplate", roles[teaser]
     added = "The engineers' report warned that the western quay could fail in a storm surge."
     assert roles[added][0] == "body", roles[added]
+
+
+@pytest.mark.parametrize(
+    ("text", "addressed"),
+    [
+        ("We use cookies to give you the best experience.", True),
+        ("Join The Ridgeline Post for the morning briefing.", True),
+        ("• Donate today and double your impact.", True),
+        ("Donate Life Week begins on Sunday with events at hospitals.", False),
+        ("Sales at the US bakery chain fell by a third last year.", False),
+        ("“Our privacy policy was rewritten last spring,” the chief executive told MPs.", False),
+        ("Tell us what you think of the new layout.", True),
+    ],
+)
+def test_a_block_speaks_to_the_reader_outside_quoted_speech(text: str, addressed: bool) -> None:
+    from tui.classify.lexicon import load_lexicon
+    from tui.classify.signals import facts_of
+
+    block = Block(id=0, kind="paragraph", text=text, plain=text)
+    assert facts_of(block, load_lexicon(("en",))).addressed is addressed
