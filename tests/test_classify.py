@@ -195,6 +195,7 @@ def test_article_sentences_that_share_words_with_boilerplate_stay_body(line: str
         "Media playback is unsupported on your device",
         "Why you can trust Coastline Press",
         "Marta Lind Submitted photo",
+        "Follow @CoastlinePress on X to keep up with the latest from the harbour and the islands.",
     ],
 )
 def test_the_furniture_of_common_news_sites_added_to_one_version_is_boilerplate(line: str) -> None:
