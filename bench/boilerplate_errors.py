@@ -12,37 +12,22 @@ index, kind, category and text, then its reasons.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
+import os
 import sys
 from pathlib import Path
 
-from bench.eval_boilerplate import ABSENT, BENCH, EXACT, NEAR, _markdown_of, _text_of, gold_labels, held_out
+from bench.eval_boilerplate import ABSENT, BENCH, EXACT, NEAR, Gold, held_out, page_versions
 
 
 def page_errors(path: Path, gold_body: str, fmt: str, alone: bool, whole: bool) -> list[str]:
     """The mislabelled blocks of one page, one description each."""
     from tui.classify import classify, classify_one
-    from tui.classify.lexicon import fold, words_of
-    from tui.engine.pipeline import load
-    from tui.engine.read import read_source
 
-    def words(text: str) -> str:
-        return " ".join(words_of(fold(text)))
-
-    raw = gzip.decompress(path.read_bytes())
-    gold = load("gold.txt", "text", data=gold_body.encode())
-    gold_text = " " + " \n ".join(words(b.plain) for b in gold.blocks) + " "
-    gold_lines = frozenset(words(b.plain) for b in gold.blocks)
-    page = load(path.name, "html", data=raw)
-    if fmt == "text":
-        document, source = load("page.txt", "text", data=_text_of(page.blocks).encode()), None
-    elif fmt == "markdown":
-        document, source = load("page.md", "markdown", data=_markdown_of(page.blocks).encode()), None
-    else:
-        document, source = page, (read_source(path.name, "html", data=raw).text if fmt == "html" else None)
-    labelled = classify_one(document, html=source) if alone else classify(gold, document, new_html=source)[1]
-    flags = gold_labels([words(b.plain) for b in labelled.blocks], gold_text, gold_lines)
+    gold = Gold.of(gold_body)
+    document, source = page_versions(path)[fmt]
+    labelled = classify_one(document, html=source) if alone else classify(gold.document, document, new_html=source)[1]
+    flags = gold.flags(labelled.blocks)
     exact = [i for i, f in enumerate(flags) if f == EXACT] or [i for i, f in enumerate(flags) if f != ABSENT]
     if not exact:
         return []
@@ -71,6 +56,7 @@ def main() -> int:
         print(f"boilerplate_errors: {truth_path} not found", file=sys.stderr)
         return 2
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    os.environ.pop("ARTICLE_DIFF_LANGUAGES", None)  # the default lexicon, as the evaluation scores it
     for name, entry in sorted(truth.items()):
         path = args.bench / "html" / f"{name}.html.gz"
         if not path.is_file() or held_out(path.name):

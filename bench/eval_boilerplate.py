@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.model import Block
+    from tui.model import Block, Document
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "eval" / "article-extraction-benchmark"
@@ -223,6 +223,51 @@ def _text_of(blocks: Iterable[object]) -> str:
     return "\n\n".join(block.plain for block in blocks) + "\n"  # type: ignore[attr-defined]
 
 
+def _words(text: str) -> str:
+    """A text's words, folded as the classifier folds them, one space apart."""
+    from tui.classify.lexicon import fold, words_of
+
+    return " ".join(words_of(fold(text)))
+
+
+@dataclass(frozen=True)
+class Gold:
+    """A page's gold article body: as a document (version A), and as words to look blocks up in."""
+
+    document: Document
+    text: str
+    """The gold paragraphs' words, paragraphs apart, padded with spaces for whole-word search."""
+    lines: frozenset[str]
+
+    @classmethod
+    def of(cls, body: str) -> Gold:
+        """The gold of a page from its ``articleBody``."""
+        from tui.engine.pipeline import load
+
+        document = load("gold.txt", "text", data=body.encode())
+        paragraphs = [_words(b.plain) for b in document.blocks]
+        return cls(document, " " + " \n ".join(paragraphs) + " ", frozenset(paragraphs))
+
+    def flags(self, blocks: Sequence[Block]) -> list[int]:
+        """How each block lies in the gold body (see :func:`gold_labels`)."""
+        return gold_labels([_words(b.plain) for b in blocks], self.text, self.lines)
+
+
+def page_versions(path: Path) -> dict[str, tuple[Document, str | None]]:
+    """The page in every scored format: the document to label and, for "html", the HTML source for the extractor."""
+    from tui.engine.pipeline import load
+    from tui.engine.read import read_source
+
+    raw = gzip.decompress(path.read_bytes())
+    page = load(path.name, "html", data=raw)
+    return {
+        "html": (page, read_source(path.name, "html", data=raw).text),
+        "html-plain": (page, None),
+        "text": (load("page.txt", "text", data=_text_of(page.blocks).encode()), None),
+        "markdown": (load("page.md", "markdown", data=_markdown_of(page.blocks).encode()), None),
+    }
+
+
 def score_page(path: str, gold_body: str, alone: bool = False, baselines: bool = True) -> dict[str, Tally]:
     """Score one page in every format.
 
@@ -234,36 +279,21 @@ def score_page(path: str, gold_body: str, alone: bool = False, baselines: bool =
     """
     from tui.classify import classify, classify_one
     from tui.classify.extraction import extract
-    from tui.classify.lexicon import block_key, fold, words_of
+    from tui.classify.lexicon import block_key
     from tui.engine.normalize import shows_text
-    from tui.engine.pipeline import compare_documents, load
-    from tui.engine.read import read_source
-    from tui.model import PAIRED_OPS, Document, Options
+    from tui.engine.pipeline import compare_documents
+    from tui.model import PAIRED_OPS, Options
 
-    raw = gzip.decompress(Path(path).read_bytes())
-    gold = load("gold.txt", "text", data=gold_body.encode())
-
-    def words(text: str) -> str:
-        return " ".join(words_of(fold(text)))
-
-    gold_text = " " + " \n ".join(words(b.plain) for b in gold.blocks) + " "
-    gold_lines = frozenset(words(b.plain) for b in gold.blocks)
-    page = load(Path(path).name, "html", data=raw)
-    page_html = read_source(Path(path).name, "html", data=raw).text
-    versions: dict[str, tuple[Document, str | None]] = {
-        "html": (page, page_html),
-        "html-plain": (page, None),
-        "text": (load("page.txt", "text", data=_text_of(page.blocks).encode()), None),
-        "markdown": (load("page.md", "markdown", data=_markdown_of(page.blocks).encode()), None),
-    }
+    gold = Gold.of(gold_body)
+    versions = page_versions(Path(path))
     result: dict[str, Tally] = {}
     for fmt, (document, source) in versions.items():
         if alone:
-            labelled_gold, labelled = classify_one(gold), classify_one(document, html=source)
+            labelled_gold, labelled = classify_one(gold.document), classify_one(document, html=source)
         else:
-            labelled_gold, labelled = classify(gold, document, new_html=source)
+            labelled_gold, labelled = classify(gold.document, document, new_html=source)
         comparison = compare_documents(labelled_gold, labelled, Options(classify=False))
-        gold_flags = gold_labels([words(b.plain) for b in labelled.blocks], gold_text, gold_lines)
+        gold_flags = gold.flags(labelled.blocks)
         tally = _tally(fmt, path, labelled.blocks, [b.role != "body" for b in labelled.blocks], gold_flags)
         paired = set()
         for row in comparison.rows:
@@ -278,8 +308,9 @@ def score_page(path: str, gold_body: str, alone: bool = False, baselines: bool =
     if not baselines:
         return result
     # Baselines for scale, on the page's HTML blocks: the extractor alone, and "under 13 words".
-    gold_flags = gold_labels([words(b.plain) for b in page.blocks], gold_text, gold_lines)
-    extraction = extract(page_html)
+    page, page_html = versions["html"]
+    gold_flags = gold.flags(page.blocks)
+    extraction = extract(page_html or "")
     if extraction is not None:
         outside = [
             not (key in extraction.lines or (len(b.plain.split()) >= 4 and key in extraction.joined)) if key else True
