@@ -104,8 +104,13 @@ def test_boilerplate_toggle_hides_the_appeal_and_n_skips_it(browser: Any, demo: 
     for _ in visible_changes:
         page.keyboard.press("n")
     assert _current(page) == visible_changes[-1]
+    count = len(visible_changes)
+    assert page.inner_text("#position") == f"Change {count} of {count}"
     page.keyboard.press("b")
     assert appeal.is_visible()
+    # The selected change stays selected; its place is counted among all changes now.
+    every = page.eval_on_selector_all(".row.change", "rows => rows.map(r => r.id)")
+    assert page.inner_text("#position") == f"Change {every.index(visible_changes[-1]) + 1} of {len(every)}"
     page.close()
 
 

@@ -11,12 +11,18 @@
     return Array.prototype.slice.call(document.querySelectorAll(selector));
   }
 
+  // "Change 2 of 7" while a change is selected, "7 changes" otherwise; the count follows the boilerplate toggle.
+  function describe(list) {
+    var index = current ? list.indexOf(current) : -1;
+    position.textContent = index < 0 ? list.length + " changes" : "Change " + (index + 1) + " of " + list.length;
+  }
+
   function show(row, list) {
     if (current) current.classList.remove("current");
     var oldLink = document.querySelector(".changes a.current");
     if (oldLink) oldLink.classList.remove("current");
     current = row;
-    if (!row) { position.textContent = list.length + " changes"; return; }
+    if (!row) { describe(list); return; }
     var fold = row.closest("details");
     if (fold) fold.open = true;
     row.classList.add("current");
@@ -24,7 +30,7 @@
     row.focus({ preventScroll: true });
     var link = document.querySelector('.changes a[href="#' + row.id + '"]');
     if (link) { link.classList.add("current"); link.scrollIntoView({ block: "nearest" }); }
-    position.textContent = "Change " + (list.indexOf(row) + 1) + " of " + list.length;
+    describe(list);
     if (history.replaceState) history.replaceState(null, "", "#" + row.id);
   }
 
@@ -49,7 +55,7 @@
     if (toggle) toggle.checked = hidden;
     var list = changes();
     if (current && list.indexOf(current) < 0) show(null, list);
-    else if (!current) position.textContent = list.length + " changes";
+    else describe(list);
   }
 
   document.addEventListener("keydown", function (event) {
@@ -73,5 +79,5 @@
     if (row) { event.preventDefault(); show(row, changes()); }
   });
 
-  position.textContent = changes().length + " changes";
+  describe(changes());
 })();
