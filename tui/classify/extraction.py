@@ -17,7 +17,7 @@ from tui.classify.signals import Evidence, Facts
 MIN_EXTRACTED_WORDS = 40
 
 
-_INSIDE = Evidence(-2.0, None, "in the main text an extractor finds")
+_INSIDE = Evidence(-2.0, None, "in the main text an extractor finds", place=True)
 _OUTSIDE = Evidence(1.5, None, "outside the main text an extractor finds")
 
 

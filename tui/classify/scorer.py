@@ -141,6 +141,44 @@ def _own_evidence(
     facts.add(shape_evidence(block, facts))
 
 
+#: A lexicon phrase at least this strong names its block whatever its voice ("... is a reporter covering courts").
+NAMING_WEIGHT = 2.5
+
+
+#: How much of the pull of an article container and an extractor's main text a block that names itself keeps.
+NAMED_PLACE_SHARE = 0.5
+#: A block all in link text, not a sentence, of at least this many words reads as a headline of another story.
+HEADLINE_LINK_MIN_WORDS = 4
+
+
+def _names_itself(fact: Facts) -> bool:
+    """Whether a block's own words or markup say what it is: a strong phrase, or a link shaped as a headline."""
+    if fact.linked and fact.count >= HEADLINE_LINK_MIN_WORDS and not fact.sentence:
+        return True
+    return max((hit.rule.weight for hit in fact.hits if not hit.rule.shape), default=0.0) >= NAMING_WEIGHT
+
+
+def _named_in_place(fact: Facts) -> Evidence | None:
+    """Discount where a block sits when the block names itself (see :func:`_names_itself`).
+
+    An article container and an extractor's main text both say one thing, that the
+    block stands among the article's paragraphs; furniture set into the body ("Sign up
+    for ...", "We may earn a commission ...", a linked headline of another story) stands
+    there too, so for a block that names itself, that counts half.
+    """
+    if not _names_itself(fact):
+        return None
+    pull = sum(piece.weight for piece in fact.evidence if piece.place)
+    if pull >= 0:
+        return None
+    return _discount(round(-pull * (1 - NAMED_PLACE_SHARE), 2))
+
+
+@lru_cache(maxsize=16)
+def _discount(weight: float) -> Evidence:
+    return Evidence(weight, None, "names itself, though set among the article's paragraphs")
+
+
 _OUTSIDE = Evidence(0.8, None, "outside the article's paragraphs")
 #: A line this short that is not a sentence may be a menu entry, a label or a headline of another story.
 LINE_MAX_WORDS = 8
@@ -212,6 +250,7 @@ class Prepared:
             _own_evidence(block, fact, memo, links)
             if extraction is not None:
                 fact.add(extraction.evidence(fact))
+            fact.add(_named_in_place(fact))
         # How this version reads a block on its own, for the other version: its words, shape, structure
         # and regions, not its position or teaser shapes (a plain text's first short lines are not a
         # page's menu; an article's own list of short lines is not a list of other stories).
@@ -261,10 +300,6 @@ def _flanked_by_article(facts: Sequence[Facts], anchors: list[bool], shared: Seq
         fact = facts[index]
         if shared[index] and anchors[before] and anchors[after] and all(h.rule.shape for h in fact.hits):
             fact.add(_FLANKED)
-
-
-#: A lexicon phrase at least this strong names its block whatever its voice ("... is a reporter covering courts").
-NAMING_WEIGHT = 2.5
 
 
 def _may_tip(fact: Facts) -> bool:

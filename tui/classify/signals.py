@@ -23,6 +23,8 @@ class Evidence:
     weight: float
     category: str | None
     reason: str
+    place: bool = False
+    """The evidence says where the block sits (an article container, an extractor's main text), not what it says."""
 
 
 @dataclass(slots=True)
@@ -380,7 +382,7 @@ def structure_evidence(block: Block, memo: dict[tuple[str, ...], Evidence | None
 
 def _structure(category: str | None, weight: float, reason: str) -> Evidence:
     if category is None:
-        return Evidence(-weight, None, reason + " (article text)")
+        return Evidence(-weight, None, reason + " (article text)", place=True)
     return Evidence(weight, category, reason)
 
 
