@@ -131,7 +131,9 @@ def _own_evidence(
             facts.add(Evidence(hit.rule.weight / 2**repeats, category, hit.reason))
             shaped = shaped or hit.rule.shape
     if block.hints is not None:
-        facts.add(structure_evidence(block, memo))
+        where = structure_evidence(block, memo)
+        facts.add(where)
+        facts.boxed = where is not None and where.category is not None
     if shaped:
         return
     if links and block.kind != "image":  # an image's alt text sits in its markup like a link's
@@ -152,8 +154,9 @@ HEADLINE_LINK_MIN_WORDS = 4
 
 
 def _names_itself(fact: Facts) -> bool:
-    """Whether a block's own words or markup say what it is: a strong phrase, or a link shaped as a headline."""
-    if fact.linked and fact.count >= HEADLINE_LINK_MIN_WORDS and not fact.sentence:
+    """Whether a block's words or markup say what it is: a strong phrase, a link shaped as a headline, or a box
+    that names furniture (the extractor's main text takes in such boxes when they sit in the body)."""
+    if fact.boxed or (fact.linked and fact.count >= HEADLINE_LINK_MIN_WORDS and not fact.sentence):
         return True
     return max((hit.rule.weight for hit in fact.hits if not hit.rule.shape), default=0.0) >= NAMING_WEIGHT
 

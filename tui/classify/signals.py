@@ -46,6 +46,8 @@ class Facts:
     """The block speaks to the reader ("you", "we", "Join ..."), as appeals and prompts do and news does not."""
     linked: bool = False
     """The block is almost all link text: a teaser or a list of links, however long and well formed."""
+    boxed: bool = False
+    """The nearest telling element around the block names page furniture ("donation-box", <aside>)."""
     evidence: list[Evidence] = field(default_factory=list)
     score: float = 0.0
     """The sum of the evidence's weights, kept as evidence is added."""
