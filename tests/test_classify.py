@@ -707,3 +707,44 @@ def test_a_block_speaks_to_the_reader_outside_quoted_speech(text: str, addressed
 
     block = Block(id=0, kind="paragraph", text=text, plain=text)
     assert facts_of(block, load_lexicon(("en",))).addressed is addressed
+
+
+def test_a_headline_link_or_a_donation_box_set_into_the_body_of_one_version_is_not_an_article_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where a block sits (the article container, an extractor's main text) counts half for a block whose markup
+    names it, a lone linked headline of another story or a box marked as an appeal, so a promotion that one
+    snapshot sets into the body is furniture, not an edit. A linked sentence of the article stays body."""
+    import tui.classify as classify_module
+    from tui.classify.extraction import Extraction
+    from tui.classify.lexicon import block_key
+
+    paragraph = (
+        "<p>The council voted on Tuesday to close the harbour road to lorries from March, after a year of"
+        " complaints from the families who live along it.</p>"
+    )
+    promotions = (
+        "<p><strong><a href='/2021/06/ferry-fares'>Ferry fares to rise for the first time in a decade</a>"
+        "</strong></p><div class='donation-box'><h3>Journalism that holds power to account</h3></div>"
+        "<p><a href='/ruling.pdf'>The council's full decision, as published on Tuesday.</a></p>"
+    )
+
+    def page(inserted: str) -> str:
+        return (
+            "<html><body><div class='article-body'><h1>Harbour road to close to lorries</h1>"
+            f"{paragraph}{inserted}{paragraph}</div></body></html>"
+        )
+
+    old, new = (load("page.html", data=page(inserted).encode()) for inserted in ("", promotions))
+    # An extractor that takes in every block, as extractors do with furniture set into the article body.
+    keys = [block_key(b.plain) for b in new.blocks]
+    everything = Extraction(lines=frozenset(keys), joined=b"\n".join(keys))
+    monkeypatch.setattr(classify_module, "extract", lambda html: everything)
+    _, labelled = classify(old, new, old_html=page(""), new_html=page(promotions))
+    roles = {b.plain: (b.role, b.category) for b in labelled.blocks}
+    assert roles["Ferry fares to rise for the first time in a decade"] == ("boilerplate", "related-link")
+    assert roles["Journalism that holds power to account"] == ("boilerplate", "donation-appeal")
+    assert roles["The council's full decision, as published on Tuesday."][0] == "body"
+    assert all(b.role == "body" for b in labelled.blocks if b.plain.startswith("The council voted"))
+    teaser = next(b for b in labelled.blocks if b.plain.startswith("Ferry fares"))
+    assert any("names itself" in reason for reason in teaser.reasons)
