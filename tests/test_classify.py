@@ -748,3 +748,15 @@ def test_a_headline_link_or_a_donation_box_set_into_the_body_of_one_version_is_n
     assert all(b.role == "body" for b in labelled.blocks if b.plain.startswith("The council voted"))
     teaser = next(b for b in labelled.blocks if b.plain.startswith("Ferry fares"))
     assert any("names itself" in reason for reason in teaser.reasons)
+
+
+def test_evidence_that_adds_up_to_the_threshold_on_paper_reaches_it() -> None:
+    """3.0 + 1.1 - 1.0 - 0.6 - 2.0 + 1.0 is 1.5 to a reader of the reasons; in floating point it falls 4e-16
+    short, and a newsletter prompt swapped between two snapshots was labelled body on one side only."""
+    from tui.classify.scorer import THRESHOLD
+    from tui.classify.signals import Evidence, Facts
+
+    facts = Facts(count=14, key=b"", hits=[], prose=True, sentence=True)
+    for weight in (3.0, 1.1, -1.0, -0.6, -2.0, 1.0):
+        facts.add(Evidence(weight, None, "a piece of evidence"))
+    assert facts.score >= THRESHOLD

@@ -21,6 +21,7 @@ from tui.classify.metadata import find_title, metadata_category
 from tui.classify.regions import carry_openers, number_regions
 from tui.classify.signals import (
     LINKED_SHARE,
+    SCORE_PLACES,
     Evidence,
     Facts,
     facts_of,
@@ -258,7 +259,7 @@ class Prepared:
         position_evidence(document.blocks, facts)
         teaser_evidence(document.blocks, facts)
         for index, piece in carry_openers(document.blocks, facts, [False] * len(facts), THRESHOLD):
-            standalone[index] += piece.weight
+            standalone[index] = round(standalone[index] + piece.weight, SCORE_PLACES)
         self.standalone = standalone
         """Each block's score on its own evidence and its regions: how this version reads without the other."""
 

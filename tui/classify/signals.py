@@ -27,6 +27,10 @@ class Evidence:
     """The evidence says where the block sits (an article container, an extractor's main text), not what it says."""
 
 
+#: Scores are kept to this many decimal places; weights are given to one or two.
+SCORE_PLACES = 6
+
+
 @dataclass(slots=True)
 class Facts:
     """What is measured once about a block and reused by every signal."""
@@ -50,7 +54,7 @@ class Facts:
     """The nearest telling element around the block names page furniture ("donation-box", <aside>)."""
     evidence: list[Evidence] = field(default_factory=list)
     score: float = 0.0
-    """The sum of the evidence's weights, kept as evidence is added."""
+    """The sum of the evidence's weights, kept as evidence is added (to :data:`SCORE_PLACES` decimal places)."""
 
     def measured(self) -> Facts:
         """The same measurements with no evidence yet: a block shared by both versions is measured once."""
@@ -60,7 +64,9 @@ class Facts:
         """Record one piece of evidence (None is ignored)."""
         if evidence is not None:
             self.evidence.append(evidence)
-            self.score += evidence.weight
+            # Rounded so that weights that add up to the threshold on paper (3.0 + 1.1 - 1.0 - 0.6 - 2.0 + 1.0)
+            # reach it in floating point too, instead of falling short by 4e-16.
+            self.score = round(self.score + evidence.weight, SCORE_PLACES)
 
 
 #: How much of a long block's start is kept for matching openers such as "Related article:".
