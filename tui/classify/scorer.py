@@ -30,7 +30,7 @@ from tui.classify.signals import (
     shape_evidence,
     structure_evidence,
 )
-from tui.classify.teasers import teaser_evidence
+from tui.classify.teasers import headline_link, teaser_evidence
 from tui.model import Block, Document, Role
 
 #: Evidence at or above this sum makes a block boilerplate.
@@ -144,39 +144,39 @@ def _own_evidence(
     facts.add(shape_evidence(block, facts))
 
 
-#: How much of the pull of an article container and an extractor's main text a block that names itself keeps.
+#: How much of the pull of where a block sits a block that names itself keeps: half, as if the article
+#: container and the extractor's main text, which mostly say the same thing, were counted once between them.
 NAMED_PLACE_SHARE = 0.5
-#: A block all in link text, not a sentence, of at least this many words reads as a headline of another story.
-HEADLINE_LINK_MIN_WORDS = 4
 
 
-def _names_itself(fact: Facts) -> bool:
-    """Whether a block's markup says what it is: a link shaped as a headline, or a box that names furniture.
+def _names_itself(block: Block, fact: Facts) -> bool:
+    """Whether a block's markup says what it is: a link shaped as another story's headline, or a box that
+    names furniture.
 
     A phrase is not enough here: on the benchmark's pages, lines such as "Sign up for a Hulu account
     ..." in a how-to list or an affiliate note in the body are article text as often as furniture.
     """
-    return fact.boxed or (fact.linked and fact.count >= HEADLINE_LINK_MIN_WORDS and not fact.sentence)
+    return fact.boxed or headline_link(block, fact)
 
 
-def _named_in_place(fact: Facts) -> Evidence | None:
-    """Discount where a block sits when the block names itself (see :func:`_names_itself`).
+def _named_in_place(block: Block, fact: Facts) -> Evidence | None:
+    """Give back part of the pull of where a block sits when the block names itself (see :func:`_names_itself`).
 
-    An article container and an extractor's main text both say one thing, that the
-    block stands among the article's paragraphs; furniture set into the body (a linked
-    headline of another story, a donation box) stands there too, and the extractor's
-    main text often takes it in, so for a block that names itself, that counts half.
+    The article container and the extractor's main text both say the block stands among the
+    article's paragraphs; furniture set into the body stands there too, and the extractor often
+    takes it in. (A boxed block's nearest telling element is its box, so only the extractor's
+    pull applies to it.)
     """
-    if not _names_itself(fact):
+    if not _names_itself(block, fact):
         return None
     pull = sum(piece.weight for piece in fact.evidence if piece.place)
-    if pull >= 0:
+    if not pull:
         return None
-    return _discount(round(-pull * (1 - NAMED_PLACE_SHARE), 2))
+    return _place_given_back(round(-pull * (1 - NAMED_PLACE_SHARE), 2))
 
 
 @lru_cache(maxsize=16)
-def _discount(weight: float) -> Evidence:
+def _place_given_back(weight: float) -> Evidence:
     return Evidence(weight, None, "names itself, though set among the article's paragraphs")
 
 
@@ -251,7 +251,7 @@ class Prepared:
             _own_evidence(block, fact, memo, links)
             if extraction is not None:
                 fact.add(extraction.evidence(fact))
-            fact.add(_named_in_place(fact))
+            fact.add(_named_in_place(block, fact))
         # How this version reads a block on its own, for the other version: its words, shape, structure
         # and regions, not its position or teaser shapes (a plain text's first short lines are not a
         # page's menu; an article's own list of short lines is not a list of other stories).

@@ -24,7 +24,8 @@ class Evidence:
     category: str | None
     reason: str
     place: bool = False
-    """The evidence says where the block sits (an article container, an extractor's main text), not what it says."""
+    """The evidence says where the block sits (an article container, an extractor's main text), not what it
+    says; such evidence always points to body."""
 
 
 #: Scores are kept to this many decimal places; weights are given to one or two.
@@ -51,7 +52,8 @@ class Facts:
     linked: bool = False
     """The block is almost all link text: a teaser or a list of links, however long and well formed."""
     boxed: bool = False
-    """The nearest telling element around the block names page furniture ("donation-box", <aside>)."""
+    """The nearest telling element around the block names page furniture: a class such as "donation-box",
+    or a tag such as <aside>, <nav>, <header>, <form> or <button>."""
     evidence: list[Evidence] = field(default_factory=list)
     score: float = 0.0
     """The sum of the evidence's weights, kept as evidence is added (to :data:`SCORE_PLACES` decimal places)."""

@@ -66,7 +66,8 @@ def _run(length: int) -> Evidence:
     return Evidence(RUN_WEIGHT, "related-link", f"one of {length} headline-like links in a row")
 
 
-def _headline_link(block: Block, fact: Facts) -> bool:
+def headline_link(block: Block, fact: Facts) -> bool:
+    """A paragraph or list item, mostly link text, shaped as a headline: another story's title."""
     return (
         block.hints is not None
         and block.hints.link_ratio >= LINKED
@@ -83,7 +84,7 @@ def teaser_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> None:
 
 
 def _runs(blocks: Sequence[Block], facts: Sequence[Facts]) -> None:
-    for start, end in _stretches(blocks, facts, _headline_link):
+    for start, end in _stretches(blocks, facts, headline_link):
         if end - start >= RUN_MIN:
             evidence = _run(end - start)
             for index in range(start, end):
