@@ -760,3 +760,27 @@ def test_evidence_that_adds_up_to_the_threshold_on_paper_reaches_it() -> None:
     for weight in (3.0, 1.1, -1.0, -0.6, -2.0, 1.0):
         facts.add(Evidence(weight, None, "a piece of evidence"))
     assert facts.score >= THRESHOLD
+
+
+def test_a_video_players_title_that_changes_between_snapshots_is_not_an_article_change() -> None:
+    """The line after a player's "Play Video" button is the video's title, however deep in the article it sits:
+    swapping the video leaves the article body unchanged, while a real edit beside it is still reported."""
+    paragraph = (
+        "<p>The committee voted 16-11 to advance the bill, with four Republicans joining all Democrats on the"
+        " panel, and it now heads to the full Senate.</p>"
+    )
+
+    def page(title: str, last: str) -> bytes:
+        return (
+            f"<html><body><article><h1>Rail safety bill advances</h1>{paragraph}"
+            f"<div><button>Play Video</button> <span>2:14</span></div><p>{title}</p>"
+            f"{paragraph}<p>{last}</p></article></body></html>"
+        ).encode()
+
+    old = load("old.html", data=page("Residents describe the night the train derailed", "A vote is expected in May."))
+    new = load("new.html", data=page("Inside the yard where the tank cars were built", "A vote is expected in June."))
+    comparison = compare_documents(old, new)
+    titles = [b for b in comparison.new.blocks if b.plain.startswith("Inside the yard")]
+    assert [(b.role, b.category) for b in titles] == [("boilerplate", "navigation")]
+    body_ops = [r.op for r in comparison.rows if r.lane == "body" and r.op != "equal"]
+    assert body_ops == ["modified"]

@@ -33,7 +33,7 @@ SHIPPED_LANGUAGES: tuple[str, ...] = ("en", "de", "es", "fr", "it", "pt", "ru")
 DEFAULT_LANGUAGES: tuple[str, ...] = ("en",)
 
 _MATCHES = ("start", "line", "contains", "regex")
-_OPENS = ("prose", "links", "tail")
+_OPENS = ("prose", "links", "tail", "title")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 # Punctuation becomes space, so that str.split() gives the words (much cheaper than a regex);
 # apostrophes stay inside words ("don't") and are trimmed from their edges.
@@ -107,7 +107,7 @@ class Rule:
     short: int | None = None
     """Only blocks of at most this many words are tested."""
     opens: str | None = None
-    """The kind of region a hit opens: ``prose``, ``links`` or ``tail``."""
+    """The kind of region a hit opens: ``prose``, ``links``, ``tail`` or ``title`` (the next line only)."""
     closes: bool = False
     """A hit ends an open ``prose`` region after the block."""
     case_sensitive: bool = False

@@ -22,8 +22,11 @@ PROSE_BUDGET = 10
 LINKS_BUDGET = 30
 #: A list opened by "Related" stops at a block longer than this that reads as prose.
 LINKS_MAX_WORDS = 15
-#: How much an opener's verdict weighs on the blocks it governs: an appeal's opener outweighs its prose.
-_CARRY = {"prose": 4.0, "links": 3.0, "tail": 3.0}
+#: How much an opener's verdict weighs on the blocks it governs: an appeal's opener outweighs its prose, and a
+#: player's button outweighs the full pull of the article container and the extractor (3.0) on its title.
+_CARRY = {"prose": 4.0, "links": 3.0, "tail": 3.0, "title": 4.5}
+#: The budgets of the regions that do not run to the page's end.
+_BUDGETS = {"prose": PROSE_BUDGET, "links": LINKS_BUDGET, "title": 1}
 
 
 def _clip(text: str, width: int = 40) -> str:
@@ -59,6 +62,9 @@ def carry_openers(
             says_body = any(e.weight < 0 and e.category is None and "inside" in e.reason for e in fact.evidence)
             if mode == "prose":
                 joins = joins and block.kind != "heading" and not says_body
+            elif mode == "title":
+                # A player's "Play Video" is followed by the video's title, wherever the player sits.
+                joins = joins and not fact.sentence and fact.count <= LINKS_MAX_WORDS
             else:  # a list of links, or the tail after "Original url:": lines, not prose
                 link_heavy = block.hints is not None and block.hints.link_ratio >= 0.5
                 joins = joins and (link_heavy or not (fact.prose and fact.count > LINKS_MAX_WORDS)) and not says_body
@@ -74,7 +80,7 @@ def carry_openers(
         for hit in fact.hits:
             if hit.rule.opens:
                 mode, category, opener = hit.rule.opens, hit.rule.category, _clip(block.plain)
-                budget = {"prose": PROSE_BUDGET, "links": LINKS_BUDGET}.get(mode, len(blocks))
+                budget = _BUDGETS.get(mode, len(blocks))
                 break
     return carried
 
