@@ -66,6 +66,8 @@ class Tally:
     gold_paragraphs: int = 0
     gold_paired: int = 0
     gold_flagged: int = 0
+    added_blocks: int = 0
+    added_flagged: int = 0
     pages: int = 0
     misses: list[str] = field(default_factory=list)
 
@@ -73,7 +75,7 @@ class Tally:
         """Pool another tally into this one."""
         for name in (
             "tp", "fp", "fn", "span_tp", "span_fp", "span_fn", "body_blocks", "body_flagged",
-            "gold_paragraphs", "gold_paired", "gold_flagged", "pages",
+            "gold_paragraphs", "gold_paired", "gold_flagged", "added_blocks", "added_flagged", "pages",
         ):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses.extend(other.misses)
@@ -268,13 +270,25 @@ def page_versions(path: Path) -> dict[str, tuple[Document, str | None]]:
     }
 
 
-def score_page(path: str, gold_body: str, alone: bool = False, baselines: bool = True) -> dict[str, Tally]:
+#: In the "added" mode, every this-many-th gold paragraph (from the third) is left out of version A.
+ADDED_EVERY = 4
+
+
+def split_added(gold_body: str) -> tuple[str, str]:
+    """The gold body less one paragraph in :data:`ADDED_EVERY` (version A), and those paragraphs (new in B)."""
+    paragraphs = [line for line in gold_body.split("\n") if line.strip()]
+    kept = [p for i, p in enumerate(paragraphs) if i % ADDED_EVERY != 2]
+    added = [p for i, p in enumerate(paragraphs) if i % ADDED_EVERY == 2]
+    return "\n".join(kept), "\n".join(added)
+
+
+def score_page(path: str, gold_body: str, mode: str = "with-gold", baselines: bool = True) -> dict[str, Tally]:
     """Score one page in every format.
 
     Args:
         path: The page (gzipped HTML).
         gold_body: Its gold article body.
-        alone: Label the page on its own, without the gold body as the other version.
+        mode: One of :data:`MODES`: what version A is.
         baselines: Score the trafilatura and under-13 baselines too.
     """
     from tui.classify import classify, classify_one
@@ -285,16 +299,22 @@ def score_page(path: str, gold_body: str, alone: bool = False, baselines: bool =
     from tui.model import PAIRED_OPS, Options
 
     gold = Gold.of(gold_body)
+    kept_body, added_body = split_added(gold_body)
+    version_a, added = (Gold.of(kept_body), Gold.of(added_body)) if mode == "added" and added_body else (gold, None)
     versions = page_versions(Path(path))
     result: dict[str, Tally] = {}
     for fmt, (document, source) in versions.items():
-        if alone:
+        if mode == "alone":
             labelled_gold, labelled = classify_one(gold.document), classify_one(document, html=source)
         else:
-            labelled_gold, labelled = classify(gold.document, document, new_html=source)
+            labelled_gold, labelled = classify(version_a.document, document, new_html=source)
         comparison = compare_documents(labelled_gold, labelled, Options(classify=False))
         gold_flags = gold.flags(labelled.blocks)
         tally = _tally(fmt, path, labelled.blocks, [b.role != "body" for b in labelled.blocks], gold_flags)
+        if added is not None:
+            new_here = [i for i, match in enumerate(added.flags(labelled.blocks)) if match != ABSENT]
+            tally.added_blocks = len(new_here)
+            tally.added_flagged = sum(labelled.blocks[i].role != "body" for i in new_here)
         paired = set()
         for row in comparison.rows:
             if row.op in PAIRED_OPS:
@@ -356,14 +376,18 @@ def _tally(
 
 #: The two ways a page is labelled: with the gold body as the other version (the real use: version A is
 #: the article, version B the page), and alone (no other version: the classifier's own signals only).
-MODES = {"with-gold": "the gold body as the other version", "alone": "each page alone"}
+MODES = {
+    "with-gold": "the gold body as the other version",
+    "added": f"the gold body less one paragraph in {ADDED_EVERY} as the other version: paragraphs added in B",
+    "alone": "each page alone",
+}
 
 
 def _score(item: tuple[str, str, tuple[str, ...]]) -> tuple[str, dict[tuple[str, str], Tally]]:
     path, body, modes = item
     tallies: dict[tuple[str, str], Tally] = {}
     for number, mode in enumerate(modes):
-        for fmt, tally in score_page(path, body, alone=mode == "alone", baselines=number == 0).items():
+        for fmt, tally in score_page(path, body, mode, baselines=number == 0).items():
             tallies[mode, fmt] = tally
     return path, tallies
 
@@ -379,9 +403,10 @@ def _print_rows(parts: dict[str, dict[tuple[str, str], Tally]], mode: str) -> No
             sp, sr, sf1 = _f1(t.span_tp, t.span_fp, t.span_fn)
             flagged = t.body_flagged / t.body_blocks if t.body_blocks else 0.0
             paired = f"{t.gold_paired / t.gold_paragraphs:>7.2%}" if t.gold_paragraphs else f"{'-':>7}"
+            added = f" {t.added_flagged / t.added_blocks:>10.2%}" if t.added_blocks else ""
             print(
                 f"{part_name:<12} {fmt:<11} {t.pages:>5} {p:>7.3f} {r:>7.3f} {f1:>8.3f} {sp:>7.3f} {sr:>7.3f}"
-                f" {sf1:>8.3f} {flagged:>9.2%} {paired}"
+                f" {sf1:>8.3f} {flagged:>9.2%} {paired}{added}"
             )
 
 
@@ -395,6 +420,9 @@ def main() -> int:
         "--alone", action="store_true", help="only label each page on its own, without the other-version signal"
     )
     parser.add_argument("--with-gold", action="store_true", help="only label each page with the gold body as A")
+    parser.add_argument(
+        "--added", action="store_true", help="only label each page with the gold body less some paragraphs as A"
+    )
     parser.add_argument("--misses", type=Path, help="write misclassified blocks here (tab-separated)")
     args = parser.parse_args()
     truth_path = args.bench / "ground-truth.json"
@@ -402,7 +430,8 @@ def main() -> int:
         print(f"eval_boilerplate: {truth_path} not found", file=sys.stderr)
         return 2
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
-    modes = tuple(m for m, only in (("with-gold", args.with_gold), ("alone", args.alone)) if only) or tuple(MODES)
+    chosen = {"with-gold": args.with_gold, "added": args.added, "alone": args.alone}
+    modes = tuple(m for m, only in chosen.items() if only) or tuple(MODES)
     items = sorted(
         (str(args.bench / "html" / f"{name}.html.gz"), entry["articleBody"], modes)
         for name, entry in truth.items()
@@ -431,12 +460,13 @@ def main() -> int:
     )
     for mode in modes:
         print(f"\n{mode}: {MODES[mode]}")
-        print(header)
+        print(header + (f" {'added->bp':>10}" if mode == "added" else ""))
         print("-" * len(header))
         _print_rows(parts, mode)
     print(
         "body->bp: gold body blocks of the page labelled boilerplate or metadata;"
-        " paired: gold body paragraphs paired rather than inserted or deleted.\n"
+        " paired: gold body paragraphs paired rather than inserted or deleted;"
+        " added->bp: blocks of the paragraphs added in B labelled boilerplate or metadata (a stealth edit dimmed).\n"
         "Baselines on the HTML blocks: trafilatura = its extraction alone; under-13 = a block under 13 words."
     )
     if args.misses:
