@@ -383,6 +383,28 @@ def test_html_structure_hints_are_a_signal() -> None:
     reason = next(b for b in labelled.blocks if b.plain == "Home").reasons
     assert any("nav" in r for r in reason)
 
+def test_what_a_page_keeps_hidden_until_the_reader_acts_is_not_the_story() -> None:
+    story = (
+        "<p>The harbour board approved the new ferry timetable on Monday after a year of complaints from"
+        " island residents about cancelled crossings.</p>"
+    )
+    page = (
+        "<html><body><article class='story'>"
+        + story
+        + "<div class='ugc-upload-form-view'><h2>Oops!</h2><p>Your upload did not go through.</p></div>"
+        "<div class='controls hide'><p>Zoom</p></div>"
+        "<div class='field field--label-hidden'><p>Crossings resume at six each morning, the board said,"
+        " and the last boat leaves at ten.</p></div>"
+        "</article></body></html>"
+    )
+    labelled = classify_one(load("page.html", data=page.encode()))
+    roles = {b.plain: (b.role, b.category) for b in labelled.blocks}
+    assert roles["Your upload did not go through."] == ("boilerplate", "navigation")
+    assert roles["Zoom"] == ("boilerplate", "navigation")
+    # Drupal's "field--label-hidden" hides a field's label, not the article text inside it.
+    assert roles["Crossings resume at six each morning, the board said, and the last boat leaves at ten."][0] == "body"
+
+
 
 def test_works_without_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys

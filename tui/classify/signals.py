@@ -302,6 +302,16 @@ _STRUCTURE: tuple[tuple[str, str | None, float], ...] = (
         2.5,
     ),
     (_inside("footer", "colophon") + "|" + _tokens("legal", "copyright"), "footer", 2.5),
+    # What a page hides until the reader acts (a flyout, a form's status messages, a lightbox's icons).
+    (
+        _inside("flyout", "lightbox", "modal", "popup", "pop-up", "overlay", "tooltip", "sr-only", "visually-hidden")
+        + "|"
+        + _tokens("form", "dialog", "screen-reader-text")
+        # Whole class names only: Drupal's "field--label-hidden" hides a field's label, not its text.
+        + "|^(?:hide|hidden|is-hidden|d-none)$",
+        "navigation",
+        2.5,
+    ),
     (
         _inside(
             "article-body",
