@@ -1,8 +1,8 @@
 """Score the boilerplate layer on real news pages with human-marked article bodies.
 
 Run: ``python -m bench.eval_boilerplate`` (``--bench DIR`` for another copy of
-``article-extraction-benchmark``; ``--jobs N``; ``--alone`` or ``--with-gold`` for one
-table only). Not part of the test run.
+``article-extraction-benchmark``; ``--jobs N``; ``--with-gold``, ``--added``, ``--alone``
+or ``--twin`` for some tables only). Not part of the test run.
 
 For each page, version A is the gold article body (plain text) and version B is
 the page itself: as HTML, as plain text derived from the page, and as Markdown
@@ -13,10 +13,17 @@ over the whole page and inside the article span (first to last gold body
 block), the share of gold body blocks labelled non-body, and the share of the
 gold body's paragraphs that the comparison pairs rather than inserts or deletes.
 
-Two tables: "with-gold" labels B with the gold body as the other version, the
-real use (the other-version signal is strong there: words version A holds as
-article text are body); "alone" labels B with no other version, the classifier's
-own signals only.
+Four tables, one per version A:
+
+- "with-gold": the gold body, the issue's protocol (the other-version signal is
+  strong there: words version A holds as article text are body);
+- "added": the gold body less one paragraph in four, so those paragraphs are new
+  in B, as in a stealth edit; its last column, added->bp, is how many of their
+  blocks are dimmed, the price of any rule that tips one-version-only blocks;
+- "alone": none, the classifier's own signals only;
+- "twin": the page itself, two snapshots in which nothing changed: every block
+  is in both versions, so this shows how the dimmed layer reads on the shared
+  text of a real pair of snapshots.
 
 Pages are split deterministically by a hash of their file name into a
 development part and a held-out part (about one page in three), reported apart.
@@ -306,6 +313,9 @@ def score_page(path: str, gold_body: str, mode: str = "with-gold", baselines: bo
     for fmt, (document, source) in versions.items():
         if mode == "alone":
             labelled_gold, labelled = classify_one(gold.document), classify_one(document, html=source)
+        elif mode == "twin":
+            labelled_gold = classify_one(gold.document)
+            labelled = classify(document, document, old_html=source, new_html=source)[1]
         else:
             labelled_gold, labelled = classify(version_a.document, document, new_html=source)
         comparison = compare_documents(labelled_gold, labelled, Options(classify=False))
@@ -380,6 +390,7 @@ MODES = {
     "with-gold": "the gold body as the other version",
     "added": f"the gold body less one paragraph in {ADDED_EVERY} as the other version: paragraphs added in B",
     "alone": "each page alone",
+    "twin": "the page itself as the other version: two snapshots, nothing changed",
 }
 
 
@@ -423,6 +434,7 @@ def main() -> int:
     parser.add_argument(
         "--added", action="store_true", help="only label each page with the gold body less some paragraphs as A"
     )
+    parser.add_argument("--twin", action="store_true", help="only label each page with itself as the other version")
     parser.add_argument("--misses", type=Path, help="write misclassified blocks here (tab-separated)")
     args = parser.parse_args()
     truth_path = args.bench / "ground-truth.json"
@@ -430,7 +442,7 @@ def main() -> int:
         print(f"eval_boilerplate: {truth_path} not found", file=sys.stderr)
         return 2
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
-    chosen = {"with-gold": args.with_gold, "added": args.added, "alone": args.alone}
+    chosen = {"with-gold": args.with_gold, "added": args.added, "alone": args.alone, "twin": args.twin}
     modes = tuple(m for m, only in chosen.items() if only) or tuple(MODES)
     items = sorted(
         (str(args.bench / "html" / f"{name}.html.gz"), entry["articleBody"], modes)
