@@ -806,3 +806,34 @@ def test_a_video_players_title_that_changes_between_snapshots_is_not_an_article_
     assert [(b.role, b.category) for b in titles] == [("boilerplate", "navigation")]
     body_ops = [r.op for r in comparison.rows if r.lane == "body" and r.op != "equal"]
     assert body_ops == ["modified"]
+
+
+def test_two_snapshots_of_a_whole_page_keep_its_menus_and_footer_dimmed() -> None:
+    menu = ["Home", "World", "Politics", "Business", "Sport", "Culture", "Opinion"]
+    footer = ["About us", "Careers", "Advertise with us", "Privacy", "Terms of use", "Site map"]
+    story = [
+        "The harbour board approved the new ferry timetable on Monday after a year of complaints from island"
+        " residents about cancelled crossings and long waits at the mainland terminal.",
+        "Under the plan, the first boat will leave at six each morning and the last at ten at night, adding"
+        " four crossings a day during the summer months when visitors fill the island's hotels.",
+        "Residents who spoke at the meeting welcomed the change but asked the board to publish its figures on"
+        " cancellations every month so that they could judge whether the new schedule was kept.",
+    ]
+    page = _text_document("\n\n".join([*menu, *story, *footer]))
+    alone = {b.plain: b.role for b in classify_one(page).blocks}
+    # Every block is in both snapshots: the other version's menu lines must not pass for "article text in
+    # the old version too", or the shared menus and footer of a real pair of pages would all show as story.
+    old, new = classify(page, page)
+    for labelled in (old, new):
+        roles = {b.plain: b.role for b in labelled.blocks}
+        assert all(roles[line] == "boilerplate" for line in menu + footer), roles
+        assert all(roles[paragraph] == "body" for paragraph in story)
+        assert roles == alone
+    # An article's own text with a list at its end only is no page: its list lines still vouch for the
+    # same lines on the page.
+    times = ["Weekdays", "Saturday mornings", "Sunday evenings", "Bank holidays", "School breaks", "Fair week"]
+    article = _text_document("\n\n".join([*story, *times]))
+    _, labelled = classify(article, _text_document("\n\n".join([*menu, *story, *times, *footer])))
+    roles = {b.plain: b.role for b in labelled.blocks}
+    assert all(roles[line] == "body" for line in times), roles
+    assert all(roles[line] == "boilerplate" for line in menu + footer), roles

@@ -185,20 +185,34 @@ _OUTSIDE = Evidence(0.8, None, "outside the article's paragraphs")
 LINE_MAX_WORDS = 8
 
 
-def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> None:
+def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> tuple[list[int], list[int]]:
     """Position: short lines before the article's first or after its last long paragraph.
 
     That is where pages keep their furniture. (A run of short lines is *not* a
     signal: on the benchmark pages it is as often a list in the article as a menu.)
+    Returns the lines marked before the article's paragraphs and those after them.
     """
+    before: list[int] = []
+    after: list[int] = []
     long_prose = [i for i, f in enumerate(facts) if f.prose and f.count >= 20]
     if not long_prose:
-        return  # a short text has no article paragraphs to stand outside of
+        return before, after  # a short text has no article paragraphs to stand outside of
     first, last = long_prose[0], long_prose[-1]
     for index, (block, fact) in enumerate(zip(blocks, facts, strict=True)):
         outside = index < first or index > last
         if outside and block.kind != "heading" and not fact.prose and 0 < fact.count <= LINE_MAX_WORDS:
             fact.add(_OUTSIDE)
+            (before if index < first else after).append(index)
+    return before, after
+
+
+#: A version with at least this many short lines both before and after its article paragraphs is a whole page
+#: (menus above, footer below), not an article's text, which may have a list at one end but not both.
+PAGE_LINES = 6
+
+
+def _is_page(before: Sequence[int], after: Sequence[int]) -> bool:
+    return len(before) >= PAGE_LINES and len(after) >= PAGE_LINES
 
 
 @lru_cache(maxsize=4096)
@@ -253,10 +267,16 @@ class Prepared:
                 fact.add(extraction.evidence(fact))
             fact.add(_named_in_place(block, fact))
         # How this version reads a block on its own, for the other version: its words, shape, structure
-        # and regions, not its position or teaser shapes (a plain text's first short lines are not a
-        # page's menu; an article's own list of short lines is not a list of other stories).
+        # and regions, not its teaser shapes (an article's own list of short lines is not a list of other
+        # stories), nor its position unless the version is a whole page (a plain text's first short lines
+        # are not a page's menu).
         standalone = [fact.score for fact in facts]
-        position_evidence(document.blocks, facts)
+        before, after = position_evidence(document.blocks, facts)
+        if _is_page(before, after):
+            # A whole page's menus and footer lines are furniture to the other version too: without this, two
+            # snapshots of one page would each hold the other's menu lines as "article text in both versions".
+            for index in (*before, *after):
+                standalone[index] = round(standalone[index] + _OUTSIDE.weight, SCORE_PLACES)
         teaser_evidence(document.blocks, facts)
         for index, piece in carry_openers(document.blocks, facts, [False] * len(facts), THRESHOLD):
             standalone[index] = round(standalone[index] + piece.weight, SCORE_PLACES)
