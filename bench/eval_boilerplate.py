@@ -306,8 +306,11 @@ def score_page(path: str, gold_body: str, mode: str = "with-gold", baselines: bo
     from tui.model import PAIRED_OPS, Options
 
     gold = Gold.of(gold_body)
-    kept_body, added_body = split_added(gold_body)
-    version_a, added = (Gold.of(kept_body), Gold.of(added_body)) if mode == "added" and added_body else (gold, None)
+    version_a, added = gold, None
+    if mode == "added":
+        kept_body, added_body = split_added(gold_body)
+        if added_body:
+            version_a, added = Gold.of(kept_body), Gold.of(added_body)
     versions = page_versions(Path(path))
     result: dict[str, Tally] = {}
     for fmt, (document, source) in versions.items():
@@ -384,8 +387,7 @@ def _tally(
     return tally
 
 
-#: The two ways a page is labelled: with the gold body as the other version (the real use: version A is
-#: the article, version B the page), and alone (no other version: the classifier's own signals only).
+#: The ways a page is labelled, by what version A is (see the module's docstring).
 MODES = {
     "with-gold": "the gold body as the other version",
     "added": f"the gold body less one paragraph in {ADDED_EVERY} as the other version: paragraphs added in B",
