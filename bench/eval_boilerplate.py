@@ -423,6 +423,25 @@ def _print_rows(parts: dict[str, dict[tuple[str, str], Tally]], mode: str) -> No
             )
 
 
+def breakdown(tally: Tally) -> str:
+    """What the gold body blocks labelled non-body were labelled, by category, and on how many pages.
+
+    The pooled body->bp share hides whether one page's convention (its photo credits kept in the
+    marked body) or a rule that misfires everywhere is behind it.
+    """
+    blocks: dict[str, int] = {}
+    pages: dict[str, set[str]] = {}
+    for miss in tally.misses:
+        _fmt, kind, page, category, _text = miss.split("\t", 4)
+        if kind == "FP":
+            blocks[category] = blocks.get(category, 0) + 1
+            pages.setdefault(category, set()).add(page)
+    ranked = sorted(blocks, key=lambda c: (-blocks[c], c))
+    return "; ".join(
+        f"{c} {blocks[c]} on {len(pages[c])} page{'s' if len(pages[c]) > 1 else ''}" for c in ranked
+    )
+
+
 def main() -> int:
     """Score every page and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -477,6 +496,9 @@ def main() -> int:
         print(header + (f" {'added->bp':>10}" if mode == "added" else ""))
         print("-" * len(header))
         _print_rows(parts, mode)
+        for part_name, tallies in parts.items():
+            if (found := tallies.get((mode, "html"))) is not None and found.body_flagged:
+                print(f"  {part_name} html body->bp by category: {breakdown(found)}")
     print(
         "body->bp: gold body blocks of the page labelled boilerplate or metadata;"
         " paired: gold body paragraphs paired rather than inserted or deleted;"

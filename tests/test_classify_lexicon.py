@@ -91,10 +91,10 @@ def test_every_shipped_language_loads_and_covers_most_categories() -> None:
         assert len(categories) >= 9, (language, categories)
 
 
-def test_other_languages_are_added_to_english_by_name_or_all(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_text_brings_its_language_and_a_named_list_overrides_it(monkeypatch: pytest.MonkeyPatch) -> None:
     from tui.classify.lexicon import LANGUAGES_ENV, SHIPPED_LANGUAGES, parse_languages
 
-    assert parse_languages("") == ("en",)
+    assert parse_languages("") is None and parse_languages(" Auto ") is None  # detect
     assert parse_languages("DE, fr") == ("en", "de", "fr")
     assert parse_languages("all") == SHIPPED_LANGUAGES
     with pytest.raises(ArticleDiffError, match="no boilerplate lexicon for 'xx'"):
@@ -108,10 +108,12 @@ def test_other_languages_are_added_to_english_by_name_or_all(monkeypatch: pytest
     )
     blocks, trailer = segment_text(german)
     document = Document(source="a.txt", format="text", blocks=blocks, trailer=trailer)
-    monkeypatch.delenv(LANGUAGES_ENV, raising=False)
+    monkeypatch.setenv(LANGUAGES_ENV, "en")
     assert classify_one(document).blocks[1].role == "body"  # English alone has no word for "Lesen Sie auch"
-    monkeypatch.setenv(LANGUAGES_ENV, "de")
-    assert (classify_one(document).blocks[1].role, classify_one(document).blocks[1].category) == (
-        "boilerplate",
-        "related-link",
-    )
+    for asked in ("de", "auto"):
+        monkeypatch.setenv(LANGUAGES_ENV, asked)
+        labelled = classify_one(document).blocks
+        assert (labelled[1].role, labelled[1].category) == ("boilerplate", "related-link"), asked
+        assert labelled[0].role == labelled[2].role == "body"
+    monkeypatch.delenv(LANGUAGES_ENV)
+    assert classify_one(document).blocks[1].category == "related-link"  # detected, nothing asked

@@ -309,7 +309,7 @@ def test_an_escape_in_a_file_name_never_reaches_the_terminal(tmp_path: Path) -> 
     assert "\u241b[31mred.txt" in done.stderr
 
 
-def test_lang_adds_shipped_lexicons_and_refuses_unknown_ones(
+def test_lang_chooses_shipped_lexicons_and_refuses_unknown_ones(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from tui.classify.lexicon import LANGUAGES_ENV
@@ -329,7 +329,8 @@ def test_lang_adds_shipped_lexicons_and_refuses_unknown_ones(
         blocks = json.loads(capsys.readouterr().out)["new"]["blocks"]
         return [b["category"] for b in blocks]
 
-    assert categories()[1] != "related-link"
+    assert categories()[1] == "related-link"  # the text is German: its lexicon is used unasked
+    assert categories("--lang", "en")[1] != "related-link"
     assert categories("--lang", "de")[1] == "related-link"
     assert main([str(old), str(new), "-q", "--lang", "klingon"]) == 2
     err = capsys.readouterr().err

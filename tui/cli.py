@@ -98,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     comp.add_argument(
         "--lang",
         metavar="LANGS",
-        help="shipped boilerplate lexicons to add to English, comma-separated: de,es,fr,it,pt,ru or all",
+        help="boilerplate lexicons to use with English, comma-separated: de,es,fr,it,pt,ru, all, or auto"
+        " (the default: the languages the text is written in)",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser

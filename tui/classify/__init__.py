@@ -15,7 +15,8 @@ import os
 from collections.abc import Iterable
 
 from tui.classify.extraction import Extraction, extract
-from tui.classify.lexicon import LANGUAGES_ENV, LEXICON_ENV, Lexicon, load_lexicon
+from tui.classify.language import detect_languages
+from tui.classify.lexicon import LANGUAGES_ENV, LEXICON_ENV, Lexicon, configured_languages, load_lexicon
 from tui.classify.scorer import Prepared, label_document, measure
 from tui.classify.signals import Facts
 from tui.model import Document
@@ -39,12 +40,13 @@ def classify(
         new_html: The same for the new version.
         lexicon_files: Extra lexicon files (TOML, the shape of ``tui/data/boilerplate/en.toml``);
             files named in the ``ARTICLE_DIFF_LEXICON`` environment variable are always added.
-        languages: Shipped lexicons to use; by default English plus those named in ``ARTICLE_DIFF_LANGUAGES``.
+        languages: Shipped lexicons to use; by default those named in ``ARTICLE_DIFF_LANGUAGES``, or English
+            plus the languages the versions are written in.
 
     Raises:
         ArticleDiffError: A user lexicon file is missing or malformed.
     """
-    lexicon = load_lexicon(None if languages is None else tuple(languages), tuple(lexicon_files))
+    lexicon = load_lexicon(_languages(languages, old, new), tuple(lexicon_files))
     seen: dict[str, Facts] = {}
     prepared_old = Prepared(old, measure(old, lexicon, seen), _extraction(old, old_html))
     prepared_new = Prepared(new, measure(new, lexicon, seen), _extraction(new, new_html))
@@ -57,8 +59,15 @@ def classify(
 
 def classify_one(document: Document, *, html: str | None = None, lexicon: Lexicon | None = None) -> Document:
     """Label a single version on its own, without the other-version signal."""
-    lexicon = lexicon or load_lexicon()
+    lexicon = lexicon or load_lexicon(_languages(None, document))
     return label_document(Prepared(document, measure(document, lexicon), _extraction(document, html)), None, "new")
+
+
+def _languages(languages: Iterable[str] | None, *documents: Document) -> tuple[str, ...]:
+    """The lexicons asked for, else those the user configured, else those of the languages the text is in."""
+    if languages is not None:
+        return tuple(languages)
+    return configured_languages() or detect_languages(document.blocks for document in documents)
 
 
 def _extraction(document: Document, html: str | None) -> Extraction | None:

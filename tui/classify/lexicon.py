@@ -24,12 +24,12 @@ from tui.model import BOILERPLATE_CATEGORIES
 
 #: The environment variable naming extra lexicon files.
 LEXICON_ENV = "ARTICLE_DIFF_LEXICON"
-#: The environment variable naming shipped languages to add to English ("de,fr" or "all").
+#: The environment variable naming shipped languages to add to English ("de,fr", "all", or "auto": detected).
 LANGUAGES_ENV = "ARTICLE_DIFF_LANGUAGES"
 #: Languages shipped with the package.
 SHIPPED_LANGUAGES: tuple[str, ...] = ("en", "de", "es", "fr", "it", "pt", "ru")
-#: Languages used unless asked for more. The others are opt-in: on the benchmark's pages their photo-credit
-#: lines ("Фото: личный архив ...") are often part of the marked article body, so they would count as errors.
+#: Languages always used; the others are added when the text is written in them (see
+#: :mod:`tui.classify.language`) or when the user names them.
 DEFAULT_LANGUAGES: tuple[str, ...] = ("en",)
 
 _MATCHES = ("start", "line", "contains", "regex")
@@ -298,21 +298,31 @@ def _read(path: Path) -> dict[str, object]:
         raise ArticleDiffError(f"{path}: not a valid TOML lexicon ({error})") from None
 
 
-def parse_languages(value: str) -> tuple[str, ...]:
+def parse_languages(value: str) -> tuple[str, ...] | None:
     """English plus the shipped languages named in ``value`` ("de,fr", "all"), or a one-line complaint.
+
+    None for "auto" or nothing: the languages are then those the text is written in.
 
     Raises:
         ArticleDiffError: A language is not shipped.
     """
     names = [name.strip().lower() for name in value.split(",") if name.strip()]
+    if not names or names == ["auto"]:
+        return None
     unknown = sorted(set(names) - {*SHIPPED_LANGUAGES, "all"})
     if unknown:
         raise ArticleDiffError(
-            f"no boilerplate lexicon for {', '.join(map(repr, unknown))} (shipped: {', '.join(SHIPPED_LANGUAGES)}, all)"
+            f"no boilerplate lexicon for {', '.join(map(repr, unknown))}"
+            f" (shipped: {', '.join(SHIPPED_LANGUAGES)}; or all, auto)"
         )
     if "all" in names:
         return SHIPPED_LANGUAGES
     return tuple(dict.fromkeys([*DEFAULT_LANGUAGES, *names]))
+
+
+def configured_languages() -> tuple[str, ...] | None:
+    """The languages the user named in ``ARTICLE_DIFF_LANGUAGES``, or None to detect them."""
+    return parse_languages(os.environ.get(LANGUAGES_ENV, ""))
 
 
 def _env_paths() -> tuple[str, ...]:
@@ -340,8 +350,8 @@ def load_lexicon(
     """Return the compiled lexicon: the shipped languages plus the user's files.
 
     Args:
-        languages: Shipped lexicons to use, such as ``("en", "de")``; by default English plus those
-            named in ``ARTICLE_DIFF_LANGUAGES``.
+        languages: Shipped lexicons to use, such as ``("en", "de")``; by default those named in
+            ``ARTICLE_DIFF_LANGUAGES``, or English alone.
         extra: Paths of user lexicon files; files named in ``ARTICLE_DIFF_LEXICON`` are added too.
 
     Raises:
@@ -349,5 +359,5 @@ def load_lexicon(
     """
     paths = tuple(str(p) for p in extra) + _env_paths()
     if languages is None:
-        languages = parse_languages(os.environ.get(LANGUAGES_ENV, ""))
+        languages = configured_languages() or DEFAULT_LANGUAGES
     return _load(tuple(languages), paths)
