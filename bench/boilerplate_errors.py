@@ -1,6 +1,6 @@
 """List the blocks the boilerplate layer gets wrong, page by page, with its reasons: the input to tuning.
 
-Run: ``python -m bench.boilerplate_errors [--format html|html-plain|text|markdown] [--alone] [--whole]``.
+Run: ``python -m bench.boilerplate_errors [--format html|html-plain|text|markdown] [--alone | --twin] [--whole]``.
 Only development pages are listed (the held-out part is for reporting, never for looking at).
 By default only the article span is listed, where a reader sees the errors.
 
@@ -20,13 +20,18 @@ from pathlib import Path
 from bench.eval_boilerplate import ABSENT, BENCH, EXACT, NEAR, Gold, held_out, page_versions
 
 
-def page_errors(path: Path, gold_body: str, fmt: str, alone: bool, whole: bool) -> list[str]:
-    """The mislabelled blocks of one page, one description each."""
+def page_errors(path: Path, gold_body: str, fmt: str, mode: str, whole: bool) -> list[str]:
+    """The mislabelled blocks of one page, one description each, labelled as in the evaluation's ``mode``."""
     from tui.classify import classify, classify_one
 
     gold = Gold.of(gold_body)
     document, source = page_versions(path)[fmt]
-    labelled = classify_one(document, html=source) if alone else classify(gold.document, document, new_html=source)[1]
+    if mode == "alone":
+        labelled = classify_one(document, html=source)
+    elif mode == "twin":
+        labelled = classify(document, document, old_html=source, new_html=source)[1]
+    else:
+        labelled = classify(gold.document, document, new_html=source)[1]
     flags = gold.flags(labelled.blocks)
     exact = [i for i, f in enumerate(flags) if f == EXACT] or [i for i, f in enumerate(flags) if f != ABSENT]
     if not exact:
@@ -48,7 +53,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bench", type=Path, default=BENCH)
     parser.add_argument("--format", default="html", choices=("html", "html-plain", "text", "markdown"))
-    parser.add_argument("--alone", action="store_true", help="label each page without the gold body as version A")
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument("--alone", action="store_true", help="label each page without the gold body as version A")
+    modes.add_argument("--twin", action="store_true", help="label each page with itself as version A")
     parser.add_argument("--whole", action="store_true", help="list errors on the whole page, not just the span")
     args = parser.parse_args()
     truth_path = args.bench / "ground-truth.json"
@@ -61,7 +68,8 @@ def main() -> int:
         path = args.bench / "html" / f"{name}.html.gz"
         if not path.is_file() or held_out(path.name):
             continue
-        lines = page_errors(path, entry["articleBody"], args.format, args.alone, args.whole)
+        mode = "alone" if args.alone else "twin" if args.twin else "with-gold"
+        lines = page_errors(path, entry["articleBody"], args.format, mode, args.whole)
         if lines:
             print(f"== {name}")
             print("\n".join(lines))

@@ -383,6 +383,7 @@ def test_html_structure_hints_are_a_signal() -> None:
     reason = next(b for b in labelled.blocks if b.plain == "Home").reasons
     assert any("nav" in r for r in reason)
 
+
 def test_what_a_page_keeps_hidden_until_the_reader_acts_is_not_the_story() -> None:
     story = (
         "<p>The harbour board approved the new ferry timetable on Monday after a year of complaints from"
@@ -403,7 +404,6 @@ def test_what_a_page_keeps_hidden_until_the_reader_acts_is_not_the_story() -> No
     assert roles["Zoom"] == ("boilerplate", "navigation")
     # Drupal's "field--label-hidden" hides a field's label, not the article text inside it.
     assert roles["Crossings resume at six each morning, the board said, and the last boat leaves at ten."][0] == "body"
-
 
 
 def test_works_without_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -837,3 +837,65 @@ def test_two_snapshots_of_a_whole_page_keep_its_menus_and_footer_dimmed() -> Non
     roles = {b.plain: b.role for b in labelled.blocks}
     assert all(roles[line] == "body" for line in times), roles
     assert all(roles[line] == "boilerplate" for line in menu + footer), roles
+
+
+def test_a_caption_between_article_paragraphs_of_two_snapshots_stays_a_caption() -> None:
+    # A shopping guide: each product's picture has a one-word credit in its <figcaption>. In two snapshots of
+    # the page every block is in both versions and the credits stand between article paragraphs, which
+    # makes a bare line the article's own ("a lone URL in a list"); a box that names itself is no such line.
+    paragraphs = [
+        "The best smart speakers of the year, tested in a real living room for three months by our reviewers.",
+        "Our favourite is small enough for a bookshelf and fills a room with sound at half its top volume.",
+        "The runner-up costs less than half as much and sounds almost as good, though its bass is thinner.",
+    ]
+    page = (
+        "<html><body><article><p>" + paragraphs[0] + "</p>"
+        "<figure><img src='a.jpg' alt=''><figcaption>Sonos</figcaption></figure>"
+        "<p>" + paragraphs[1] + "</p>"
+        "<figure><img src='b.jpg' alt=''><figcaption>Amazon</figcaption></figure>"
+        "<p>" + paragraphs[2] + "</p></article></body></html>"
+    )
+    document = load("page.html", data=page.encode())
+    for labelled in classify(document, document):
+        roles = {b.plain: (b.role, b.category) for b in labelled.blocks}
+        assert roles["Sonos"] == roles["Amazon"] == ("boilerplate", "photo-credit"), roles
+        assert all(roles[p][0] == "body" for p in paragraphs)
+
+
+def test_a_lone_url_is_not_a_headline_link() -> None:
+    from tui.classify.lexicon import load_lexicon
+    from tui.classify.signals import facts_of
+    from tui.classify.teasers import headline_link
+
+    page = (
+        "<html><body><article>"
+        "<p><a href='http://www.example.org/2013/02/minister-answers-critics.html'>"
+        "http://www.example.org/2013/02/minister-answers-critics.html</a></p>"
+        "<p><a href='/a'>Minister answers his critics in a late-night interview</a></p>"
+        "</article></body></html>"
+    )
+    blocks = load("page.html", data=page.encode()).blocks
+    lexicon = load_lexicon(("en",))
+    assert [headline_link(b, facts_of(b, lexicon)) for b in blocks] == [False, True]
+
+
+def test_a_subheads_own_anchor_id_is_not_a_class_that_names_furniture() -> None:
+    # CMSs give a subhead an id made from its words: "credit-cards" is no photo credit, "related-research"
+    # no box of related links. The words of an enclosing box still count.
+    story = (
+        "<p>Card rates follow the central bank's rate within a month or two, so a pause means little relief"
+        " for borrowers who carry a balance, analysts said on Monday.</p>"
+    )
+    page = (
+        "<html><body><article><h1>What a rate pause means for your money</h1>"
+        + story
+        + "<h3 id='credit-cards'>Credit cards</h3>"
+        + story.replace("Card", "Loan")
+        + "<h3 class='related-research'>Related research</h3>"
+        + story.replace("Card", "Bond")
+        + "<div class='photo-credit'><p>Staff photographer</p></div></article></body></html>"
+    )
+    roles = {b.plain: (b.role, b.category) for b in classify_one(load("page.html", data=page.encode())).blocks}
+    assert roles["Credit cards"][0] == "body", roles
+    assert roles["Related research"][0] == "body", roles
+    assert roles["Staff photographer"] == ("boilerplate", "photo-credit")

@@ -314,12 +314,24 @@ FLANKED_WEIGHT = 4.0
 _FLANKED = Evidence(-FLANKED_WEIGHT, None, "in both versions, between article paragraphs")
 
 
-def _flanked_by_article(facts: Sequence[Facts], anchors: list[bool], shared: Sequence[bool]) -> None:
-    """Pull towards body the shared blocks, named by no phrase but their shape, that stand between article text."""
+def _flanked_by_article(
+    blocks: Sequence[Block], facts: Sequence[Facts], anchors: list[bool], shared: Sequence[bool]
+) -> None:
+    """Pull towards body the shared blocks, named by no phrase but their shape, that stand between article text.
+
+    Not a block whose box names furniture (a ``<figcaption>``, a "credit" element): in two snapshots of one
+    page every caption and credit stands between article paragraphs of both versions.
+    """
     worded = [i for i, f in enumerate(facts) if f.count]
     for before, index, after in zip(worded, worded[1:], worded[2:], strict=False):
         fact = facts[index]
-        if shared[index] and anchors[before] and anchors[after] and all(h.rule.shape for h in fact.hits):
+        if (
+            shared[index]
+            and anchors[before]
+            and anchors[after]
+            and all(h.rule.shape for h in fact.hits)
+            and not fact.boxed
+        ):
             fact.add(_FLANKED)
 
 
@@ -365,7 +377,7 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
                 # The other version holds these words as article text: a strong sign they are, here too.
                 fact.add(_shared_evidence(other.standalone[where], other.side))
                 anchors[index] = True
-        _flanked_by_article(facts, anchors, shared)
+        _flanked_by_article(blocks, facts, anchors, shared)
     for index, piece in carry_openers(blocks, facts, anchors, THRESHOLD):
         facts[index].add(piece)
 

@@ -370,6 +370,29 @@ _TAG_SIGNALS: dict[str, tuple[str | None, float]] = {
 _SILENT = frozenset({"div", "span", "section", "p", "li", "ul", "ol", "a", "strong", "em", "b", "i", "td", "tr"})
 
 
+#: Blocks of up to this many characters may carry an id made from their own words.
+ANCHOR_MAX_CHARS = 80
+
+
+def _without_own_anchor(plain: str, ancestors: tuple[str, ...]) -> tuple[str, ...]:
+    """The enclosing words less an id made from the block's own text.
+
+    A subhead's id is often its words made into a link anchor (``<h3 id="credit-cards">Credit cards``,
+    ``<h2 id="related-research">``): it says what the heading reads, not that the element is a photo
+    credit or a box of related links. One word is left alone: ``<h2 id="comments">Comments`` may well
+    head the comments.
+    """
+    if len(plain) > ANCHOR_MAX_CHARS or " " not in plain:
+        return ancestors
+    words = words_of(fold(plain))
+    if len(words) < 2:
+        return ancestors
+    slugs = {"-".join(words), "_".join(words), "".join(words)}
+    if slugs.isdisjoint(ancestors):
+        return ancestors
+    return tuple(word for word in ancestors if word not in slugs)
+
+
 def structure_evidence(block: Block, memo: dict[tuple[str, ...], Evidence | None]) -> Evidence | None:
     """What the nearest telling enclosing element says about an HTML block, if anything.
 
@@ -378,7 +401,7 @@ def structure_evidence(block: Block, memo: dict[tuple[str, ...], Evidence | None
     hints = block.hints
     if hints is None or not hints.ancestors:
         return None
-    ancestors = hints.ancestors
+    ancestors = _without_own_anchor(block.plain, hints.ancestors)
     if ancestors in memo:
         return memo[ancestors]
     found: Evidence | None = None

@@ -74,6 +74,7 @@ def headline_link(block: Block, fact: Facts) -> bool:
         and block.kind in ("paragraph", "list-item")
         and not fact.sentence
         and HEADLINE_MIN_WORDS <= fact.count <= HEADLINE_MAX_WORDS
+        and block.plain.count(" ") >= HEADLINE_MIN_WORDS - 1  # words, not the parts of a lone URL
     )
 
 
