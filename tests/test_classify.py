@@ -525,6 +525,13 @@ def test_a_run_of_headline_links_inside_the_article_container_is_a_list_of_other
     assert roles["The launch schedule for the coming decade."][0] == "body"
     reasons = next(b.reasons for b in labelled.blocks if b.plain.startswith("Twin"))
     assert any("headline-like links in a row" in r for r in reasons)
+    # Two snapshots of the page: each reads the run as a list of other stories, so neither vouches for the
+    # other's as "article text in both versions".
+    document = load("page.html", data=page.encode())
+    alone = [b.role for b in classify_one(document, html=page).blocks]
+    assert alone == [b.role for b in labelled.blocks]  # the extractor agrees
+    for snapshot in classify(document, document, old_html=page, new_html=page):
+        assert [b.role for b in snapshot.blocks] == alone
 
 
 def test_in_plain_text_a_headline_of_another_story_added_to_one_version_is_boilerplate() -> None:

@@ -267,9 +267,9 @@ class Prepared:
                 fact.add(extraction.evidence(fact))
             fact.add(_named_in_place(block, fact))
         # How this version reads a block on its own, for the other version: its words, shape, structure
-        # and regions, not its teaser shapes (an article's own list of short lines is not a list of other
-        # stories), nor its position unless the version is a whole page (a plain text's first short lines
-        # are not a page's menu).
+        # and regions; its teaser shapes only when it is a page (in plain text or Markdown an article's own
+        # list of short lines is not a list of other stories, but a page marks its links); its position only
+        # when it is a whole page (a plain text's first short lines are not a page's menu).
         standalone = [fact.score for fact in facts]
         before, after = position_evidence(document.blocks, facts)
         if _is_page(before, after):
@@ -277,7 +277,12 @@ class Prepared:
             # snapshots of one page would each hold the other's menu lines as "article text in both versions".
             for index in (*before, *after):
                 standalone[index] = round(standalone[index] + _OUTSIDE.weight, SCORE_PLACES)
+        before_teasers = [fact.score for fact in facts] if document.format == "html" else None
         teaser_evidence(document.blocks, facts)
+        if before_teasers is not None:
+            for index, (fact, score) in enumerate(zip(facts, before_teasers, strict=True)):
+                if fact.score != score:
+                    standalone[index] = round(standalone[index] + fact.score - score, SCORE_PLACES)
         for index, piece in carry_openers(document.blocks, facts, [False] * len(facts), THRESHOLD):
             standalone[index] = round(standalone[index] + piece.weight, SCORE_PLACES)
         self.standalone = standalone
