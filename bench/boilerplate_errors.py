@@ -1,6 +1,7 @@
 """List the blocks the boilerplate layer gets wrong, page by page, with its reasons: the input to tuning.
 
-Run: ``python -m bench.boilerplate_errors [--format html|html-plain|text|markdown] [--alone | --twin] [--whole]``.
+Run: ``python -m bench.boilerplate_errors [--format html|html-plain|text|markdown] [--alone | --twin | --added] [--whole]``.
+With ``--added``, the blocks of the paragraphs added in B that are labelled non-body (``ADD``) are listed too.
 Only development pages are listed (the held-out part is for reporting, never for looking at).
 By default only the article span is listed, where a reader sees the errors.
 
@@ -17,7 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-from bench.eval_boilerplate import ABSENT, BENCH, EXACT, NEAR, Gold, held_out, page_versions
+from bench.eval_boilerplate import ABSENT, BENCH, EXACT, NEAR, Gold, held_out, page_versions, split_added
 
 
 def page_errors(path: Path, gold_body: str, fmt: str, mode: str, whole: bool) -> list[str]:
@@ -25,14 +26,20 @@ def page_errors(path: Path, gold_body: str, fmt: str, mode: str, whole: bool) ->
     from tui.classify import classify, classify_one
 
     gold = Gold.of(gold_body)
+    version_a, added = gold, None
+    if mode == "added":
+        kept, new_paragraphs = split_added(gold_body)
+        if new_paragraphs:
+            version_a, added = Gold.of(kept), Gold.of(new_paragraphs)
     document, source = page_versions(path)[fmt]
     if mode == "alone":
         labelled = classify_one(document, html=source)
     elif mode == "twin":
         labelled = classify(document, document, old_html=source, new_html=source)[1]
     else:
-        labelled = classify(gold.document, document, new_html=source)[1]
+        labelled = classify(version_a.document, document, new_html=source)[1]
     flags = gold.flags(labelled.blocks)
+    new_here = set() if added is None else {i for i, f in enumerate(added.flags(labelled.blocks)) if f != ABSENT}
     exact = [i for i, f in enumerate(flags) if f == EXACT] or [i for i, f in enumerate(flags) if f != ABSENT]
     if not exact:
         return []
@@ -42,7 +49,7 @@ def page_errors(path: Path, gold_body: str, fmt: str, mode: str, whole: bool) ->
         flagged = block.role != "body"
         if flagged == (match == ABSENT) or not (whole or first <= index <= last):
             continue
-        kind = ("FP" if flagged else "FN") + ("~" if match == NEAR else "")
+        kind = ("ADD" if index in new_here else "FP" if flagged else "FN") + ("~" if match == NEAR else "")
         lines.append(f"  {kind} {index} {block.kind} [{block.category}] {block.plain[:110]!r}")
         lines.append(f"      {'; '.join(block.reasons)}")
     return lines
@@ -56,6 +63,7 @@ def main() -> int:
     modes = parser.add_mutually_exclusive_group()
     modes.add_argument("--alone", action="store_true", help="label each page without the gold body as version A")
     modes.add_argument("--twin", action="store_true", help="label each page with itself as version A")
+    modes.add_argument("--added", action="store_true", help="version A is the gold body less one paragraph in four")
     parser.add_argument("--whole", action="store_true", help="list errors on the whole page, not just the span")
     args = parser.parse_args()
     truth_path = args.bench / "ground-truth.json"
@@ -68,7 +76,7 @@ def main() -> int:
         path = args.bench / "html" / f"{name}.html.gz"
         if not path.is_file() or held_out(path.name):
             continue
-        mode = "alone" if args.alone else "twin" if args.twin else "with-gold"
+        mode = "alone" if args.alone else "twin" if args.twin else "added" if args.added else "with-gold"
         lines = page_errors(path, entry["articleBody"], args.format, mode, args.whole)
         if lines:
             print(f"== {name}")
