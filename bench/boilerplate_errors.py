@@ -1,6 +1,7 @@
 """List the blocks the boilerplate layer gets wrong, page by page, with its reasons: the input to tuning.
 
-Run: ``python -m bench.boilerplate_errors [--format html|html-plain|text|markdown] [--alone | --twin | --added] [--whole]``.
+Run: ``python -m bench.boilerplate_errors [--format html|html-plain|text|markdown] [--whole]``, with
+``--alone``, ``--twin`` or ``--added`` for the evaluation's other modes.
 With ``--added``, the blocks of the paragraphs added in B that are labelled non-body (``ADD``) are listed too.
 Only development pages are listed (the held-out part is for reporting, never for looking at).
 By default only the article span is listed, where a reader sees the errors.

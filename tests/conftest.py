@@ -12,6 +12,12 @@ SEEDS = SHARED / "seeds"
 CASES = Path(__file__).resolve().parent / "cases"
 
 
+@pytest.fixture(autouse=True)
+def _no_user_config(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's own config file (~/.config/article-diff/config.toml) never reaches a test."""
+    monkeypatch.setenv("ARTICLE_DIFF_CONFIG", "")
+
+
 @pytest.fixture
 def seed_paths() -> tuple[Path, Path]:
     """The reference pair from ../shared/seeds (Markdown scrape, plain-text scrape)."""

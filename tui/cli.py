@@ -36,6 +36,9 @@ examples:
   curl -s URL | article-diff old.html - -o changes.md   the new version from stdin
   article-diff -q old.txt new.txt && echo "body unchanged"
 
+config: $XDG_CONFIG_HOME/article-diff/config.toml (or the file $ARTICLE_DIFF_CONFIG
+names) may hold  lexicon = ["my-outlet.toml"]  and  lang = "de" ; options win.
+
 exit status: 0 when the article bodies are the same (formatting and boilerplate
 aside), 1 when the body changed, 2 on trouble (a message goes to stderr).
 NO_COLOR in the environment turns colour off unless --color always is given.
@@ -101,6 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="boilerplate lexicons to use with English, comma-separated: de,es,fr,it,pt,ru, all, or auto"
         " (the default: the languages the text is written in)",
     )
+    comp.add_argument(
+        "--no-config",
+        action="store_true",
+        help="ignore the config file ($XDG_CONFIG_HOME/article-diff/config.toml or $ARTICLE_DIFF_CONFIG)",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
@@ -158,6 +166,32 @@ def _set_lexicon(paths: list[str]) -> None:
             raise ArticleDiffError(f"{path}: permission denied")
     existing = [p for p in os.environ.get(LEXICON_ENV, "").split(os.pathsep) if p.strip()]
     os.environ[LEXICON_ENV] = os.pathsep.join([os.path.abspath(p) for p in paths] + existing)
+
+
+def _apply_settings(args: argparse.Namespace) -> None:
+    """Hand the lexicon files and languages to the classifier: the command line's, then the config file's.
+
+    Checked now, so that a missing file or an unknown language is a one-line error before any reading.
+    """
+    from tui.classify.lexicon import LANGUAGES_ENV, parse_languages
+    from tui.config import Config, load_config
+
+    config = Config() if args.no_config else load_config()
+    for path in config.lexicon:
+        if not os.path.isfile(path):
+            raise ArticleDiffError(f"{path}: no such lexicon file (named in {config.path})")
+    lexicons = [*(args.lexicon or []), *config.lexicon]
+    if lexicons:
+        _set_lexicon(lexicons)
+    lang = args.lang
+    if lang is None and not os.environ.get(LANGUAGES_ENV, "").strip():
+        lang = config.lang
+    if lang:
+        try:
+            parse_languages(lang)
+        except ArticleDiffError as error:
+            raise ArticleDiffError(f"{config.path}: {error}" if lang is config.lang else str(error)) from None
+        os.environ[LANGUAGES_ENV] = lang
 
 
 def _write_stdout(text: str) -> None:
@@ -270,13 +304,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _check_args(parser, args)
-    if args.lexicon:
-        _set_lexicon(args.lexicon)
-    if args.lang:
-        from tui.classify.lexicon import LANGUAGES_ENV, parse_languages
-
-        parse_languages(args.lang)  # a language not shipped is a one-line error now, not mid-comparison
-        os.environ[LANGUAGES_ENV] = args.lang
+    _apply_settings(args)
     old, new = _load_pair(args)
     options = _options(args)
     wants_report = bool(args.output or args.format or args.print or args.quiet)
