@@ -72,7 +72,7 @@ def main() -> int:
         print(f"boilerplate_errors: {truth_path} not found", file=sys.stderr)
         return 2
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
-    os.environ.pop("ARTICLE_DIFF_LANGUAGES", None)  # the default lexicon, as the evaluation scores it
+    os.environ.pop("ARTICLE_DIFF_LANGUAGES", None)  # the default lexicons, as the evaluation scores it
     for name, entry in sorted(truth.items()):
         path = args.bench / "html" / f"{name}.html.gz"
         if not path.is_file() or held_out(path.name):

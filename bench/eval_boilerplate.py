@@ -472,7 +472,7 @@ def main() -> int:
     )
     if args.limit:
         items = items[: args.limit]
-    # The default lexicon (English), whatever the shell asks for: the figures are those of a plain run.
+    # The default lexicons (English and the detected language), whatever the shell asks for: a plain run.
     os.environ.pop("ARTICLE_DIFF_LANGUAGES", None)
     parts: dict[str, dict[tuple[str, str], Tally]] = {"development": {}, "held-out": {}}
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:

@@ -91,7 +91,7 @@ def _row(
 def main() -> int:
     """Print recall and category accuracy on furniture, and how many article lines are dimmed, per corpus."""
     argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
-    os.environ.pop(LANGUAGES_ENV, None)  # the default lexicon (English), whatever the shell asks for
+    os.environ.pop(LANGUAGES_ENV, None)  # the default lexicons (detected), whatever the shell asks for
     print(
         f"{'corpus':<28} {'mode':<6} {'lines':>5} {'caught':>7} {'named':>7}"
         f" {'sentences dimmed':>16} {'short lines dimmed':>18}"

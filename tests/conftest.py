@@ -14,8 +14,11 @@ CASES = Path(__file__).resolve().parent / "cases"
 
 @pytest.fixture(autouse=True)
 def _no_user_config(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A developer's own config file (~/.config/article-diff/config.toml) never reaches a test."""
+    """A developer's own config file and settings (~/.config/article-diff/config.toml, the environment's
+    languages and lexicon files) never reach a test."""
     monkeypatch.setenv("ARTICLE_DIFF_CONFIG", "")
+    monkeypatch.delenv("ARTICLE_DIFF_LANGUAGES", raising=False)
+    monkeypatch.delenv("ARTICLE_DIFF_LEXICON", raising=False)
 
 
 @pytest.fixture

@@ -886,9 +886,9 @@ def test_a_lone_url_is_not_a_headline_link() -> None:
     assert [headline_link(b, facts_of(b, lexicon)) for b in blocks] == [False, True]
 
 
-def test_a_subheads_own_anchor_id_is_not_a_class_that_names_furniture() -> None:
-    # CMSs give a subhead an id made from its words: "credit-cards" is no photo credit, "related-research"
-    # no box of related links. The words of an enclosing box still count.
+def test_a_subheads_own_id_or_class_made_from_its_words_is_not_furniture_but_its_box_is() -> None:
+    # CMSs give a subhead an id or class made from its words: "credit-cards" is no photo credit,
+    # "related-research" no box of related links. An enclosing box named like its heading still counts.
     story = (
         "<p>Card rates follow the central bank's rate within a month or two, so a pause means little relief"
         " for borrowers who carry a balance, analysts said on Monday.</p>"
@@ -900,9 +900,11 @@ def test_a_subheads_own_anchor_id_is_not_a_class_that_names_furniture() -> None:
         + story.replace("Card", "Loan")
         + "<h3 class='related-research'>Related research</h3>"
         + story.replace("Card", "Bond")
-        + "<div class='photo-credit'><p>Staff photographer</p></div></article></body></html>"
+        + "<div class='photo-credit'><p>Staff photographer</p></div>"
+        + "<section class='author-bio'><h3>Author bio</h3></section></article></body></html>"
     )
     roles = {b.plain: (b.role, b.category) for b in classify_one(load("page.html", data=page.encode())).blocks}
     assert roles["Credit cards"][0] == "body", roles
     assert roles["Related research"][0] == "body", roles
     assert roles["Staff photographer"] == ("boilerplate", "photo-credit")
+    assert roles["Author bio"] == ("boilerplate", "author-bio")

@@ -281,16 +281,25 @@ def test_no_arguments_without_a_terminal_reports_on_the_demo_pair(capsys: pytest
 
 
 def test_lexicon_reaches_the_classifier(
-    files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from tui.classify.lexicon import LEXICON_ENV as CLASSIFIER_ENV
 
     assert LEXICON_ENV == CLASSIFIER_ENV
-    monkeypatch.delenv(LEXICON_ENV, raising=False)
+    appended = tmp_path / "appended.txt"
+    appended.write_text(ARTICLE + "\nKeep the Island Courier on the ferry: a pound a week keeps it sailing.\n")
     lexicon = tmp_path / "mine.toml"
-    lexicon.write_text("")
-    main([str(files["a"]), str(files["b"]), "-q", "--lexicon", str(lexicon)])
-    assert os.environ[LEXICON_ENV] == str(lexicon)
+    lexicon.write_text(
+        '[[rule]]\ncategory = "donation-appeal"\nmatch = "start"\nweight = 4.0\nphrases = ["keep the island courier"]\n'
+    )
+
+    def last_category(*extra: str) -> object:
+        main([str(files["a"]), str(appended), "-o", "-", "--format", "json", *extra])
+        return json.loads(capsys.readouterr().out)["new"]["blocks"][-1]["category"]
+
+    assert last_category() != "donation-appeal"
+    assert last_category("--lexicon", str(lexicon)) == "donation-appeal"
+    assert LEXICON_ENV not in os.environ  # handed over for that run only
     assert main([str(files["a"]), str(files["b"]), "-q", "--lexicon", str(tmp_path / "none.toml")]) == 2
     assert "no such lexicon file" in capsys.readouterr().err
 

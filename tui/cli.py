@@ -12,7 +12,8 @@ import argparse
 import os
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
 from tui import __version__
@@ -36,8 +37,10 @@ examples:
   curl -s URL | article-diff old.html - -o changes.md   the new version from stdin
   article-diff -q old.txt new.txt && echo "body unchanged"
 
-config: $XDG_CONFIG_HOME/article-diff/config.toml (or the file $ARTICLE_DIFF_CONFIG
-names) may hold  lexicon = ["my-outlet.toml"]  and  lang = "de" ; options win.
+config: ~/.config/article-diff/config.toml (or under $XDG_CONFIG_HOME, or the file
+$ARTICLE_DIFF_CONFIG names) may hold  lexicon = ["my-outlet.toml"]  and  lang = "de" .
+Its lexicon files are added to --lexicon's; --lang and $ARTICLE_DIFF_LANGUAGES win
+over its lang; --no-config ignores it.
 
 exit status: 0 when the article bodies are the same (formatting and boilerplate
 aside), 1 when the body changed, 2 on trouble (a message goes to stderr).
@@ -168,6 +171,26 @@ def _set_lexicon(paths: list[str]) -> None:
     os.environ[LEXICON_ENV] = os.pathsep.join([os.path.abspath(p) for p in paths] + existing)
 
 
+@contextmanager
+def _settings_for_this_run() -> Iterator[None]:
+    """Hand settings to the classifier through its environment variables for one run, then put them back.
+
+    A second run in the same process (tests, a host program) must not inherit the first one's languages or
+    lexicon files, nor see a lexicon file listed twice.
+    """
+    from tui.classify.lexicon import LANGUAGES_ENV
+
+    saved = {name: os.environ.get(name) for name in (LEXICON_ENV, LANGUAGES_ENV)}
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def _apply_settings(args: argparse.Namespace) -> None:
     """Hand the lexicon files and languages to the classifier: the command line's, then the config file's.
 
@@ -183,14 +206,13 @@ def _apply_settings(args: argparse.Namespace) -> None:
     lexicons = [*(args.lexicon or []), *config.lexicon]
     if lexicons:
         _set_lexicon(lexicons)
-    lang = args.lang
-    if lang is None and not os.environ.get(LANGUAGES_ENV, "").strip():
-        lang = config.lang
+    from_config = args.lang is None and not os.environ.get(LANGUAGES_ENV, "").strip()
+    lang = config.lang if from_config else args.lang
     if lang:
         try:
             parse_languages(lang)
         except ArticleDiffError as error:
-            raise ArticleDiffError(f"{config.path}: {error}" if lang is config.lang else str(error)) from None
+            raise ArticleDiffError(f"{config.path}: {error}" if from_config else str(error)) from None
         os.environ[LANGUAGES_ENV] = lang
 
 
@@ -304,7 +326,13 @@ def run(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _check_args(parser, args)
-    _apply_settings(args)
+    with _settings_for_this_run():
+        _apply_settings(args)
+        return _compare(args)
+
+
+def _compare(args: argparse.Namespace) -> int:
+    """Read both versions, then open the viewer or write what was asked for."""
     old, new = _load_pair(args)
     options = _options(args)
     wants_report = bool(args.output or args.format or args.print or args.quiet)

@@ -49,7 +49,9 @@ def config_path() -> Path | None:
     named = os.environ.get(CONFIG_ENV)
     if named is not None:
         return Path(named).expanduser() if named.strip() else None
-    base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.join(os.path.expanduser("~"), ".config")
+    base = os.environ.get("XDG_CONFIG_HOME", "").strip()
+    if not os.path.isabs(base):  # the XDG specification: a relative path is to be ignored
+        base = os.path.join(os.path.expanduser("~"), ".config")
     return Path(base) / "article-diff" / "config.toml"
 
 
@@ -78,6 +80,8 @@ def load_config(path: Path | None = None) -> Config:
         raise ArticleDiffError(f"{path}: config is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise ArticleDiffError(f"{path}: not a valid TOML config ({error})") from None
+    except RecursionError:
+        raise ArticleDiffError(f"{path}: not a valid TOML config (nested too deeply)") from None
     return _settings(data, path)
 
 

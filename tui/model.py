@@ -81,6 +81,8 @@ class StructureHints:
     """Share of the block's characters that sit inside links."""
     links: tuple[str, ...] = ()
     """The hrefs of links inside the block."""
+    own: int = 0
+    """How many of the first ``ancestors`` words are the block's own element (its tag, classes and id)."""
 
 
 @dataclass(frozen=True, slots=True)

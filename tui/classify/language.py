@@ -10,13 +10,15 @@ too, since pages in every language borrow its furniture ("Share", "Cookie").
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from tui.classify.lexicon import DEFAULT_LANGUAGES, fold, words_of
 from tui.model import Block
 
-#: The commonest short words of each shipped language, chosen to tell them apart: words two languages share
-#: ("de", "la", "que", "e") are left out, or kept only in the language where they are commonest.
+#: The commonest short words of each shipped language, chosen to tell them apart: the words most languages
+#: share ("de", "la", "que", "e") are left out. A few stay in two lists ("des", "il", "mais"); the rule that
+#: a language must come near the best one keeps kin apart.
 _FUNCTION_WORDS_TEXT: dict[str, str] = {
     "en": "the and of to is that for with was on are this have from by it be has were been which their would",
     "de": (
@@ -62,6 +64,11 @@ def detect_languages(documents: Iterable[Iterable[Block]]) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _composed(text: str) -> str:
+    """Accented letters as one code point ("für", not "fu" and a combining mark), as the word lists are."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
 def _languages_of(blocks: Iterable[Block]) -> list[str]:
     words: list[str] = []
     short: list[Block] = []
@@ -71,12 +78,12 @@ def _languages_of(blocks: Iterable[Block]) -> list[str]:
         if len(block.plain) < SENTENCE_CHARS:
             short.append(block)
             continue
-        words.extend(words_of(fold(block.plain[:2000])))
+        words.extend(words_of(fold(_composed(block.plain[:2000]))))
         if len(words) >= SAMPLE_WORDS:
             break
     else:
         for block in short:
-            words.extend(words_of(fold(block.plain)))
+            words.extend(words_of(fold(_composed(block.plain))))
             if len(words) >= SAMPLE_WORDS:
                 break
     if not words:

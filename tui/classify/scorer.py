@@ -319,9 +319,7 @@ FLANKED_WEIGHT = 4.0
 _FLANKED = Evidence(-FLANKED_WEIGHT, None, "in both versions, between article paragraphs")
 
 
-def _flanked_by_article(
-    blocks: Sequence[Block], facts: Sequence[Facts], anchors: list[bool], shared: Sequence[bool]
-) -> None:
+def _flanked_by_article(facts: Sequence[Facts], anchors: list[bool], shared: Sequence[bool]) -> None:
     """Pull towards body the shared blocks, named by no phrase but their shape, that stand between article text.
 
     Not a block whose box names furniture (a ``<figcaption>``, a "credit" element): in two snapshots of one
@@ -382,7 +380,7 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
                 # The other version holds these words as article text: a strong sign they are, here too.
                 fact.add(_shared_evidence(other.standalone[where], other.side))
                 anchors[index] = True
-        _flanked_by_article(blocks, facts, anchors, shared)
+        _flanked_by_article(facts, anchors, shared)
     for index, piece in carry_openers(blocks, facts, anchors, THRESHOLD):
         facts[index].add(piece)
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from tui.classify.lexicon import PHRASE_MAX_CHARS, Hit, Lexicon, block_key, fold, words_of
 from tui.engine.normalize import DENSE_SCRIPTS
-from tui.model import Block
+from tui.model import Block, StructureHints
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,23 +374,26 @@ _SILENT = frozenset({"div", "span", "section", "p", "li", "ul", "ol", "a", "stro
 ANCHOR_MAX_CHARS = 80
 
 
-def _without_own_anchor(plain: str, ancestors: tuple[str, ...]) -> tuple[str, ...]:
-    """The enclosing words less an id made from the block's own text.
+def _without_own_anchor(plain: str, hints: StructureHints) -> tuple[str, ...]:
+    """The enclosing words less a class or id of the block's own element made from the block's own text.
 
     A subhead's id is often its words made into a link anchor (``<h3 id="credit-cards">Credit cards``,
-    ``<h2 id="related-research">``): it says what the heading reads, not that the element is a photo
-    credit or a box of related links. One word is left alone: ``<h2 id="comments">Comments`` may well
-    head the comments.
+    ``<h2 class="related-research">``): it says what the heading reads, not that the element is a photo
+    credit or a box of related links. The words of an enclosing box still count (``<section
+    class="author-bio"><h3>Author bio``), and one word is left alone: ``<h2 id="comments">Comments``
+    may well head the comments.
     """
-    if len(plain) > ANCHOR_MAX_CHARS or " " not in plain:
+    ancestors = hints.ancestors
+    if not hints.own or len(plain) > ANCHOR_MAX_CHARS or " " not in plain:
         return ancestors
     words = words_of(fold(plain))
     if len(words) < 2:
         return ancestors
     slugs = {"-".join(words), "_".join(words), "".join(words)}
-    if slugs.isdisjoint(ancestors):
+    own = ancestors[: hints.own]
+    if slugs.isdisjoint(own):
         return ancestors
-    return tuple(word for word in ancestors if word not in slugs)
+    return tuple(word for word in own if word not in slugs) + ancestors[hints.own :]
 
 
 def structure_evidence(block: Block, memo: dict[tuple[str, ...], Evidence | None]) -> Evidence | None:
@@ -401,7 +404,7 @@ def structure_evidence(block: Block, memo: dict[tuple[str, ...], Evidence | None
     hints = block.hints
     if hints is None or not hints.ancestors:
         return None
-    ancestors = _without_own_anchor(block.plain, hints.ancestors)
+    ancestors = _without_own_anchor(block.plain, hints)
     if ancestors in memo:
         return memo[ancestors]
     found: Evidence | None = None

@@ -133,6 +133,7 @@ class _Builder:
                 ancestors=tuple(ancestors),
                 link_ratio=min(1.0, link_chars / visible) if visible else 0.0,
                 links=links,
+                own=len(context[-1]) if context and context[-1][:1] == (owner,) else 0,
             )
             prefix = ("\n\n" if first else "\n") if self.blocks else ""
             first = False
