@@ -908,3 +908,34 @@ def test_a_subheads_own_id_or_class_made_from_its_words_is_not_furniture_but_its
     assert roles["Related research"][0] == "body", roles
     assert roles["Staff photographer"] == ("boilerplate", "photo-credit")
     assert roles["Author bio"] == ("boilerplate", "author-bio")
+
+
+def test_a_plain_texts_first_line_over_the_story_is_its_headline_and_a_changed_one_is_news() -> None:
+    story = (
+        "Der Stadtrat hat am Montag über den Bau der neuen Brücke beraten, die Sitzung dauerte bis in die Nacht."
+        " Eine Entscheidung fiel nicht.\n\n"
+        "Die Anwohner wollen im April wiederkommen, wenn die Ingenieure ihren Bericht vorstellen.\n"
+    )
+    top = "\n\n3. März 2026\n\nVon Lena Beispiel\n\n"
+    old = _text_document("Stadtrat vertagt Entscheidung über neue Brücke" + top + story)
+    new = _text_document("Stadtrat stoppt neue Brücke" + top + story)
+    old, new = classify(old, new)
+    for side, headline in (
+        (old, "Stadtrat vertagt Entscheidung über neue Brücke"),
+        (new, "Stadtrat stoppt neue Brücke"),
+    ):
+        assert (side.blocks[0].role, side.blocks[0].category) == ("metadata", "title"), side.blocks[0]
+        assert side.title == headline
+        assert [b.category for b in side.blocks[1:3]] == ["date", "byline"]
+    comparison = compare_documents(old, new)
+    assert comparison.summary.metadata_changes == ("title",) and not comparison.summary.body_changed
+    assert comparison.summary.verdict.startswith("Headline changed.")
+    # Not a headline: a first line that is a sentence, a date, a menu word, or one with no story under it.
+    for text in (
+        story,
+        "March 3, 2026\n\n" + story,
+        "Home\n\n" + story,
+        "Stadtrat vertagt Entscheidung über neue Brücke\n\nMehr zum Thema\n\nPolitik\n",
+    ):
+        labelled = classify_one(_text_document(text))
+        assert all(b.category != "title" for b in labelled.blocks), text

@@ -432,7 +432,7 @@ def _label_metadata(
     document: Document, blocks: list[Block], facts: Sequence[Facts], scores: Sequence[float]
 ) -> list[Block]:
     """Mark the headline, date, byline and dateline near the top of the document."""
-    title_index = find_title(blocks, document.title)
+    title_index = find_title(blocks, document.title, [bool(fact.hits) or fact.boxed for fact in facts])
     if title_index is not None:
         blocks[title_index] = replace(
             blocks[title_index],
