@@ -17,7 +17,7 @@ from itertools import accumulate
 
 from tui.classify.extraction import Extraction
 from tui.classify.lexicon import Lexicon
-from tui.classify.metadata import find_title, metadata_category
+from tui.classify.metadata import TITLE_WINDOW, find_title, metadata_category
 from tui.classify.regions import carry_openers, number_regions
 from tui.classify.signals import (
     LINKED_SHARE,
@@ -432,7 +432,8 @@ def _label_metadata(
     document: Document, blocks: list[Block], facts: Sequence[Facts], scores: Sequence[float]
 ) -> list[Block]:
     """Mark the headline, date, byline and dateline near the top of the document."""
-    title_index = find_title(blocks, document.title, [bool(fact.hits) or fact.boxed for fact in facts])
+    named = [bool(fact.hits) or fact.boxed for fact in facts[:TITLE_WINDOW]]  # a text's headline is near the top
+    title_index = find_title(blocks, document.title, named)
     if title_index is not None:
         blocks[title_index] = replace(
             blocks[title_index],

@@ -384,7 +384,7 @@ def _without_own_anchor(plain: str, hints: StructureHints) -> tuple[str, ...]:
     may well head the comments.
     """
     ancestors = hints.ancestors
-    if not hints.own or len(plain) > ANCHOR_MAX_CHARS or " " not in plain:
+    if hints.own < 2 or len(plain) > ANCHOR_MAX_CHARS or " " not in plain:  # own words: the tag, then classes, id
         return ancestors
     words = words_of(fold(plain))
     if len(words) < 2:
