@@ -939,3 +939,61 @@ def test_a_plain_texts_first_line_over_the_story_is_its_headline_and_a_changed_o
     ):
         labelled = classify_one(_text_document(text))
         assert all(b.category != "title" for b in labelled.blocks), text
+
+
+def test_a_line_added_to_the_articles_own_numbered_list_or_tour_dates_is_a_change_not_furniture() -> None:
+    """An update adds "1. Ditch the diet" above "2. ..." or one more tour date: a stealth edit the reader must see.
+
+    The same shapes stay furniture when nothing in the article is shaped like them: "Photo: ..." beside
+    article paragraphs, and a line of words ("Storm damage bill ...") beside an article's numbered subheads.
+    """
+    tips = [
+        "Most people who try to change how they eat give up within a month, a new survey found this week.",
+        "2. Avoid skipping meals",
+        "Setting a regular schedule and sticking to it is one of the most effective habits, dietitians said.",
+        "3. Practice mindfulness",
+        "Listening to your body helps you notice when hunger has tapered off, according to the researchers.",
+    ]
+    old = _text_document("\n\n".join(tips))
+    added = "1. Ditch the diet"
+    teaser = "Storm damage bill for the northern breakwater doubles"
+    new = _text_document("\n\n".join([tips[0], added, *tips[1:], teaser]))
+    _, labelled = classify(old, new)
+    by_text = {b.plain: b for b in labelled.blocks}
+    assert by_text[added].role == "body"
+    assert by_text[added].reasons == ("shaped like the article's own line '2. Avoid skipping meals'",)
+    assert by_text[teaser].role == "boilerplate"
+
+    dates = [
+        "The band announced a summer tour on Tuesday, its first in six years, with stops across the country.",
+        "June 14 -- Harbour Amphitheatre, Alpharetta, GA",
+        "June 23 -- Veterans Arena, Virginia Beach, VA",
+        "Tickets go on sale to the public on Friday morning, the band's promoter said in a statement.",
+    ]
+    old = _text_document("\n\n".join(dates))
+    new_date = "June 29 -- Arts Center, Holmdel, NJ"
+    credit = "Photo: Harbour Amphitheatre"
+    new = _text_document("\n\n".join([dates[0], credit, *dates[1:3], new_date, dates[3]]))
+    _, labelled = classify(old, new)
+    by_text = {b.plain: b for b in labelled.blocks}
+    assert by_text[new_date].role == "body"
+    assert by_text[credit].role == "boilerplate"
+    assert by_text[credit].category == "photo-credit"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("1. Ditch the diet", "12. Keep a food and mood journal", True),
+        ("A: Lebron James", "Q: Who is your favourite player?", True),
+        ("Ukraine (Group B): Third appearance", "France (Group H): 10th appearance", True),
+        # A credit and a sentence, or two headlines, both start with two words: no list marks them.
+        ("Michael Conroy, AP", "Teachers chanted, \u201cFund our schools,\u201d at the rally.", False),
+        ("Prisons plagued by understaffing", "Storm damage bill doubles", False),
+    ],
+)
+def test_list_lines_share_a_shape_but_words_alone_do_not(first: str, second: str, same: bool) -> None:
+    from tui.classify.series import line_shape
+
+    shape = line_shape(first)
+    assert (shape is not None and shape == line_shape(second)) == same

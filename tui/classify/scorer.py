@@ -19,6 +19,7 @@ from tui.classify.extraction import Extraction
 from tui.classify.lexicon import Lexicon
 from tui.classify.metadata import TITLE_WINDOW, find_title, metadata_category
 from tui.classify.regions import carry_openers, number_regions
+from tui.classify.series import series_evidence
 from tui.classify.signals import (
     LINKED_SHARE,
     SCORE_PLACES,
@@ -361,6 +362,7 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
     shared: list[bool] = [False] * len(blocks)
     if other is not None:
         only_here = Evidence(1.0, None, f"only in the {side} version")
+        lone: list[int] = []
         for index, fact in enumerate(facts):
             if not fact.count:
                 continue
@@ -372,6 +374,7 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
                 # in a report on a bakery's sales is news; "we use cookies so you..." is a banner).
                 if fact.score > 0 and (not fact.sentence or fact.linked or (fact.hits and _may_tip(fact))):
                     fact.add(only_here)
+                    lone.append(index)
             elif not trusted:
                 continue
             elif other.standalone[where] >= THRESHOLD:
@@ -381,6 +384,7 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
                 fact.add(_shared_evidence(other.standalone[where], other.side))
                 anchors[index] = True
         _flanked_by_article(facts, anchors, shared)
+        series_evidence(blocks, facts, lone, anchors)
     for index, piece in carry_openers(blocks, facts, anchors, THRESHOLD):
         facts[index].add(piece)
 
