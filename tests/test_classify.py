@@ -993,7 +993,37 @@ def test_a_line_added_to_the_articles_own_numbered_list_or_tour_dates_is_a_chang
     ],
 )
 def test_list_lines_share_a_shape_but_words_alone_do_not(first: str, second: str, same: bool) -> None:
-    from tui.classify.series import line_shape
+    from tui.classify.growth import line_shape
 
     shape = line_shape(first)
     assert (shape is not None and shape == line_shape(second)) == same
+
+
+def test_the_heading_of_a_new_section_set_into_the_article_is_part_of_the_change() -> None:
+    """An update inserts a section: its heading is as much a stealth edit as its paragraphs.
+
+    A short line over new prose *after* the article (an author's bio under "About the author") is not.
+    """
+    story = [
+        "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, citing safety.",
+        "Engineers found cracks in two of the bridge's four piers during an inspection last autumn, the report said.",
+        "Residents on the north shore said the closure would add twenty minutes to their daily commute into town.",
+        "The council will hold a public meeting on the plans next month, a spokesperson for the city confirmed.",
+    ]
+    section = [
+        "A shortage of inspectors",
+        "The bridge's operator has struggled to hire inspectors for years, according to union officials who spoke"
+        " on Monday.",
+        "Two of its five inspector posts have been empty since 2021, the union said in a written statement.",
+    ]
+    bio = [
+        "About Dana Whitfield",
+        "Dana Whitfield has covered transport and city hall for the paper since 2015 and lives on the north shore.",
+    ]
+    old = _text_document("\n\n".join(story))
+    new = _text_document("\n\n".join([*story[:2], *section, *story[2:], *bio]))
+    _, labelled = classify(old, new)
+    by_text = {b.plain: b for b in labelled.blocks}
+    assert by_text["A shortage of inspectors"].role == "body"
+    assert "heads the new paragraph below it" in by_text["A shortage of inspectors"].reasons
+    assert by_text["About Dana Whitfield"].role == "boilerplate"

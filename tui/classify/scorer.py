@@ -16,10 +16,10 @@ from functools import lru_cache
 from itertools import accumulate
 
 from tui.classify.extraction import Extraction
+from tui.classify.growth import growth_evidence
 from tui.classify.lexicon import Lexicon
 from tui.classify.metadata import TITLE_WINDOW, find_title, metadata_category
 from tui.classify.regions import carry_openers, number_regions
-from tui.classify.series import series_evidence
 from tui.classify.signals import (
     LINKED_SHARE,
     SCORE_PLACES,
@@ -363,11 +363,13 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
     if other is not None:
         only_here = Evidence(1.0, None, f"only in the {side} version")
         lone: list[int] = []
+        absent = [False] * len(blocks)
         for index, fact in enumerate(facts):
             if not fact.count:
                 continue
             where, trusted = other.locate(fact.key, scan=fact.score > CLEARLY_BODY)
             if where is None:
+                absent[index] = True
                 # Only in this version: page furniture comes and goes between snapshots; an article's
                 # sentences are edited, so a sentence is never tipped by this alone, nor one that only a
                 # hint of a phrase points at, unless it speaks to the reader as furniture does ("cookies"
@@ -384,7 +386,7 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
                 fact.add(_shared_evidence(other.standalone[where], other.side))
                 anchors[index] = True
         _flanked_by_article(facts, anchors, shared)
-        series_evidence(blocks, facts, lone, anchors)
+        growth_evidence(blocks, facts, lone, anchors, absent)
     for index, piece in carry_openers(blocks, facts, anchors, THRESHOLD):
         facts[index].add(piece)
 
