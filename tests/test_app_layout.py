@@ -159,3 +159,22 @@ def test_swap_puts_the_new_version_on_the_left() -> None:
     assert swapped.summary.counts["inserted"] == comparison.summary.counts["deleted"]
     assert swapped.summary.counts["split"] == comparison.summary.counts["merged"]
     assert swap_sides(swapped).rows == comparison.rows
+
+
+def test_the_viewer_badges_boilerplate_dimmed_on_a_guess_with_a_question_mark() -> None:
+    story = [
+        "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, citing safety.",
+        "Engineers found cracks in two of the bridge's four piers during an inspection last autumn, the report said.",
+    ]
+    old = load("old.txt", "text", data="\n\n".join(story).encode())
+    new = load(
+        "new.txt",
+        "text",
+        data="\n\n".join(
+            [story[0], "Prisons plagued by understaffing", story[1], "Related: Fares rise again"]
+        ).encode(),
+    )
+    layout = Layout(compare_documents(old, new), (60, 60), ViewOptions())
+    text = "\n".join(column[0].text for entry in layout.entries for column in entry.columns if column)
+    assert " navigation? " in text
+    assert " related link " in text and "related link?" not in text

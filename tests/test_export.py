@@ -270,3 +270,44 @@ def test_wrapping_keeps_every_word_and_never_overflows(words: list[str], width: 
         assert all(sum(cell_len(t) for t, _ in line) <= width for line in lines)
         rebuilt = "".join(t for line in lines for t, _ in line)
         assert rebuilt.replace(" ", "") == text.replace(" ", "")
+
+
+GUESS_STORY = [
+    "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, citing safety.",
+    "Engineers found cracks in two of the bridge's four piers during an inspection last autumn, the report said.",
+    "Residents on the north shore said the closure would add twenty minutes to their daily commute into town.",
+]
+
+
+@pytest.fixture(scope="module")
+def guessed() -> Comparison:
+    """A short line added between paragraphs (dimmed on shape alone) and a named teaser (no guess)."""
+    old = "\n\n".join(GUESS_STORY)
+    added = ["Prisons plagued by understaffing", GUESS_STORY[2], "Related: Fares rise again"]
+    new = "\n\n".join([*GUESS_STORY[:2], *added])
+    return _pair(old, new)
+
+
+def test_a_change_dimmed_on_a_guess_is_counted_in_the_verdict_and_asks_to_be_checked(guessed: Comparison) -> None:
+    """A subhead added in one version looks like furniture: if it is dimmed, the reader is told it was a guess."""
+    by_text = {b.plain: b for b in guessed.new.blocks}
+    assert by_text["Prisons plagued by understaffing"].role == "boilerplate"
+    assert by_text["Related: Fares rise again"].role == "boilerplate"
+    summary = guessed.summary
+    assert not summary.body_changed and summary.guessed == 1
+    assert summary.verdict.endswith("1 dimmed change rests on a guess.")
+    assert json.loads(render_report(guessed, "json"))["summary"]["guessed"] == 1
+    text = render_report(guessed, "text", boilerplate="dim")
+    assert "· navigation?" in text and "· related-link\n" in text and "related-link?" not in text
+    markdown = render_report(guessed, "md", boilerplate="dim")
+    assert "inserted (dimmed on a guess: check it): Prisons plagued" in markdown
+    assert "inserted: Related: Fares rise again" in markdown
+    html = render_report(guessed, "html", boilerplate="dim")
+    assert 'title="dimmed on a guess: nothing names it; check it">navigation?</span>' in html
+    assert ">related-link</span>" in html
+
+
+def test_a_neutral_line_inside_a_named_appeal_is_no_guess(demo: Comparison) -> None:
+    """The demo's appeal is named by its opener: none of its lines, however plain, is counted as a guess."""
+    assert demo.summary.guessed == 0
+    assert "guess" not in demo.summary.verdict

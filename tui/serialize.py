@@ -93,6 +93,7 @@ def _summary_to_dict(summary: Summary) -> dict[str, Any]:
     out["verdict"] = summary.verdict
     out["metadata_changes"] = list(summary.metadata_changes)
     out["body"] = dict(summary.body_counts)
+    out["guessed"] = summary.guessed
     return out
 
 
@@ -178,6 +179,7 @@ def _summary_from_dict(data: dict[str, Any]) -> Summary:
         metadata_changes=tuple(data.get("metadata_changes", ())),
         verdict=data.get("verdict", ""),
         body_counts=dict(data.get("body", {})),
+        guessed=data.get("guessed", 0),
     )
 
 

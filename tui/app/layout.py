@@ -200,6 +200,7 @@ class Layout:
         self.entries: list[Entry] = []
         # One scan per document instead of one per paragraph: most articles hold no control characters.
         self._clean = (_is_clean(comparison.old.blocks), _is_clean(comparison.new.blocks))
+        self._guesses = (comparison.old.guessed(), comparison.new.guessed())
         # Tens of thousands of small objects and no cycles: the collector would only rescan the heap.
         collecting = gc.isenabled()
         gc.disable()
@@ -395,8 +396,14 @@ class Layout:
         first = blocks[0] if blocks else None
         if first is not None and first.category and row.lane != "body" and not self._same_region_as_previous(index):
             style = "badge-metadata" if row.lane == "metadata" else "badge"
-            badges.append((f" {_badge_name(first.category)} ", style))
+            guess = row.lane == "boilerplate" and self._is_guess(row)
+            badges.append((f" {_badge_name(first.category)}{'?' if guess else ''} ", style))
         return badges
+
+    def _is_guess(self, row: Row) -> bool:
+        """True when the row's boilerplate was dimmed on a guess: its badge asks to be checked ("navigation?")."""
+        old_guesses, new_guesses = self._guesses
+        return any(i in old_guesses for i in row.old) or any(j in new_guesses for j in row.new)
 
     def _same_region_as_previous(self, index: int) -> bool:
         """True when the previous row continues the same boilerplate region (one badge per region)."""

@@ -85,7 +85,8 @@ def _label(rr: ReportRow, badge: bool) -> str:
     elif row.op == "formatting" and row.differences:
         bits.append(esc("formatting: " + ", ".join(row.differences)))
     if badge:
-        bits.append(f'<span class="badge">{esc(rr.category or row.lane)}</span>')
+        title = ' title="dimmed on a guess: nothing names it; check it"' if rr.guess else ""
+        bits.append(f'<span class="badge"{title}>{esc(rr.badge)}</span>')
     if not bits:
         return ""
     return f'<div class="label">{" ".join(bits)}</div>'
@@ -151,7 +152,7 @@ def _change_list(rows: list[ReportRow], runs: dict[int, list[ReportRow]]) -> str
         blocks = [sb for rr in run for sb in (rr.new or rr.old)]
         noun = "paragraph" if len(blocks) == 1 else "paragraphs"
         ops = sorted({rr.label for rr in changed})
-        what = f"{first.category or 'boilerplate'} · {len(blocks)} {noun} {'/'.join(ops)}"
+        what = f"{first.badge} · {len(blocks)} {noun} {'/'.join(ops)}"
         side = "new" if first.new else "old"
         where = f"{side} ¶ {blocks[0].number}" + (f"–{blocks[-1].number}" if len(blocks) > 1 else "")
         apart.append(

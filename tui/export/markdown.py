@@ -97,7 +97,7 @@ def _heading(rr: ReportRow, number: int) -> str:
     if row.differences:
         parts.append(", ".join(row.differences) + " differ")
     if rr.is_boilerplate or row.lane == "metadata":
-        parts.append(md_escape(rr.category or row.lane))
+        parts.append(md_escape(rr.badge))
     return "### " + " · ".join(parts)
 
 
@@ -148,7 +148,8 @@ def _boilerplate_apart(rows: list[ReportRow], critic: bool) -> list[str]:
         for rr in items:
             for sb in rr.new or rr.old:
                 side = "new" if rr.new else "old"
-                lines.append(f"- {side} ¶ {sb.number}, {rr.label}: {md_escape(sb.block.plain)}")
+                guess = " (dimmed on a guess: check it)" if rr.guess else ""
+                lines.append(f"- {side} ¶ {sb.number}, {rr.label}{guess}: {md_escape(sb.block.plain)}")
         lines.append("")
     return lines
 

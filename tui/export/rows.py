@@ -55,6 +55,8 @@ class ReportRow:
     row: Row
     old: tuple[SideBlock, ...]
     new: tuple[SideBlock, ...]
+    guess: bool = False
+    """A boilerplate row dimmed on a guess (see :data:`tui.model.GUESS_CONFIDENCE`): its badge asks to be checked."""
 
     @property
     def op(self) -> str:
@@ -79,6 +81,11 @@ class ReportRow:
                 if sb.block.category:
                     return sb.block.category
         return None
+
+    @property
+    def badge(self) -> str:
+        """The row's category as a badge shows it, "?" after a guess: "navigation?"."""
+        return (self.category or self.row.lane) + ("?" if self.guess else "")
 
     @property
     def label(self) -> str:
@@ -179,12 +186,15 @@ def split_edges(text: str) -> tuple[str, str, str]:
 
 def report_rows(comparison: Comparison) -> list[ReportRow]:
     """Prepare every row of ``comparison`` for drawing, in reading order."""
+    old_guesses, new_guesses = comparison.old.guessed(), comparison.new.guessed()
     return [
         ReportRow(
             index=i,
             row=row,
             old=_side_pieces(row, comparison.old, row.old, "old"),
             new=_side_pieces(row, comparison.new, row.new, "new"),
+            guess=row.lane == "boilerplate"
+            and (any(k in old_guesses for k in row.old) or any(k in new_guesses for k in row.new)),
         )
         for i, row in enumerate(comparison.rows)
     ]

@@ -143,7 +143,7 @@ class SideBySide:
             dim = rr.is_boilerplate and self.boilerplate == "dim"
             badge = rr.index in self.badges
             if badge or rr.op not in ("equal", "modified", "inserted", "deleted"):
-                label = rr.label + (f" · {rr.category or rr.row.lane}" if badge else "")
+                label = rr.label + (f" · {rr.badge}" if badge else "")
                 yield self._paint(indent + safe_line(label), "dim italic")
             old_marker = new_marker = MARKERS[rr.op]
             op_style = _OP_STYLE[rr.op]

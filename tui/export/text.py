@@ -113,7 +113,7 @@ class _Writer:
             return
         side = "new" if op == "inserted" else "old"
         blocks = tuple(sb for rr in run for sb in (rr.new if side == "new" else rr.old))
-        head = f"{MARKERS[op]} {op} · {side} {paragraph_range(blocks)} · {run[0].category} · {len(blocks)} paragraphs"
+        head = f"{MARKERS[op]} {op} · {side} {paragraph_range(blocks)} · {run[0].badge} · {len(blocks)} paragraphs"
         self.add([(safe_line(head), "")], "", "head")
         self.side(blocks, "+" if op == "inserted" else "-", False)
 
@@ -126,7 +126,7 @@ class _Writer:
         if row.differences:
             head += f" · {', '.join(row.differences)} differ"
         if rr.is_boilerplate or row.lane == "metadata":
-            head += f" · {rr.category or row.lane}"
+            head += f" · {rr.badge}"
         self.add([(safe_line(head), "")], "", "head")
         if row.op == "inserted":
             self.side(rr.new, "+", False)

@@ -85,6 +85,13 @@ class HelpScreen(ModalScreen[None]):
                         "boilerplate (appeals, credits, links), with its category; b cycles",
                     )
                 )
+                legend.append(
+                    Content.assemble(
+                        (f"{'navigation?':>16}", "$text-disabled"),
+                        "  ",
+                        "dimmed on a guess (its shape, nothing naming it): check it is not an edit",
+                    )
+                )
                 yield Static(Content("\n").join(legend), id="legend")
             yield Static("escape or ? to close", classes="hint")
 
