@@ -18,8 +18,9 @@ Four tables, one per version A:
 - "with-gold": the gold body, the issue's protocol (the other-version signal is
   strong there: words version A holds as article text are body);
 - "added": the gold body less one paragraph in four, so those paragraphs are new
-  in B, as in a stealth edit; its last column, added->bp, is how many of their
-  blocks are dimmed, the price of any rule that tips one-version-only blocks;
+  in B, as in a stealth edit; its column added->bp is how many of their blocks
+  are dimmed, the price of any rule that tips one-version-only blocks, and
+  "unmarked" how many of those are dimmed with no "?" badge to warn the reader;
 - "alone": none, the classifier's own signals only;
 - "twin": the page itself, two snapshots in which nothing changed: every block
   is in both versions, so this shows how the dimmed layer reads on the shared
@@ -75,6 +76,7 @@ class Tally:
     gold_flagged: int = 0
     added_blocks: int = 0
     added_flagged: int = 0
+    added_silent: int = 0
     pages: int = 0
     misses: list[str] = field(default_factory=list)
 
@@ -82,7 +84,8 @@ class Tally:
         """Pool another tally into this one."""
         for name in (
             "tp", "fp", "fn", "span_tp", "span_fp", "span_fn", "body_blocks", "body_flagged",
-            "gold_paragraphs", "gold_paired", "gold_flagged", "added_blocks", "added_flagged", "pages",
+            "gold_paragraphs", "gold_paired", "gold_flagged", "added_blocks", "added_flagged", "added_silent",
+            "pages",
         ):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses.extend(other.misses)
@@ -328,6 +331,8 @@ def score_page(path: str, gold_body: str, mode: str = "with-gold", baselines: bo
             new_here = [i for i, match in enumerate(added.flags(labelled.blocks)) if match != ABSENT]
             tally.added_blocks = len(new_here)
             tally.added_flagged = sum(labelled.blocks[i].role != "body" for i in new_here)
+            guesses = labelled.guessed()
+            tally.added_silent = sum(labelled.blocks[i].role != "body" and i not in guesses for i in new_here)
         paired = set()
         for row in comparison.rows:
             if row.op in PAIRED_OPS:
@@ -416,7 +421,11 @@ def _print_rows(parts: dict[str, dict[tuple[str, str], Tally]], mode: str) -> No
             sp, sr, sf1 = _f1(t.span_tp, t.span_fp, t.span_fn)
             flagged = t.body_flagged / t.body_blocks if t.body_blocks else 0.0
             paired = f"{t.gold_paired / t.gold_paragraphs:>7.2%}" if t.gold_paragraphs else f"{'-':>7}"
-            added = f" {t.added_flagged / t.added_blocks:>10.2%}" if t.added_blocks else ""
+            added = (
+                f" {t.added_flagged / t.added_blocks:>10.2%} {t.added_silent / t.added_blocks:>8.2%}"
+                if t.added_blocks
+                else ""
+            )
             print(
                 f"{part_name:<12} {fmt:<11} {t.pages:>5} {p:>7.3f} {r:>7.3f} {f1:>8.3f} {sp:>7.3f} {sr:>7.3f}"
                 f" {sf1:>8.3f} {flagged:>9.2%} {paired}{added}"
@@ -493,7 +502,7 @@ def main() -> int:
     )
     for mode in modes:
         print(f"\n{mode}: {MODES[mode]}")
-        print(header + (f" {'added->bp':>10}" if mode == "added" else ""))
+        print(header + (f" {'added->bp':>10} {'unmarked':>8}" if mode == "added" else ""))
         print("-" * len(header))
         _print_rows(parts, mode)
         for part_name, tallies in parts.items():
@@ -502,7 +511,8 @@ def main() -> int:
     print(
         "body->bp: gold body blocks of the page labelled boilerplate or metadata;"
         " paired: gold body paragraphs paired rather than inserted or deleted;"
-        " added->bp: blocks of the paragraphs added in B labelled boilerplate or metadata (a stealth edit dimmed).\n"
+        " added->bp: blocks of the paragraphs added in B labelled boilerplate or metadata (a stealth edit dimmed);"
+        " unmarked: those of them not badged as a guess ('navigation?'), so dimmed with no warning.\n"
         "Baselines on the HTML blocks: trafilatura = its extraction alone; under-13 = a block under 13 words."
     )
     if args.misses:
