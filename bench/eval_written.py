@@ -44,16 +44,17 @@ BEFORE = "The council met on Monday to discuss the barrier, and the meeting ran 
 AFTER = "Residents said they would return for the hearing in April, when the engineers present their report."
 
 
-def added(line: str) -> Block:
-    """The line as labelled when only the new version has it."""
+def added(line: str) -> tuple[Block, bool]:
+    """The line as labelled when only the new version has it, and whether it was dimmed on a guess."""
     old = load("old.txt", data=f"{BEFORE}\n\n{AFTER}\n".encode())
-    new = load("new.txt", data=f"{BEFORE}\n\n{line}\n\n{AFTER}\n".encode())
-    return classify(old, new)[1].blocks[1]
+    new = classify(old, load("new.txt", data=f"{BEFORE}\n\n{line}\n\n{AFTER}\n".encode()))[1]
+    return new.blocks[1], 1 in new.guessed()
 
 
-def alone(line: str) -> Block:
-    """The line as labelled in a version read on its own."""
-    return classify_one(load("new.txt", data=f"{BEFORE}\n\n{line}\n\n{AFTER}\n".encode())).blocks[1]
+def alone(line: str) -> tuple[Block, bool]:
+    """The line as labelled in a version read on its own, and whether it was dimmed on a guess."""
+    new = classify_one(load("new.txt", data=f"{BEFORE}\n\n{line}\n\n{AFTER}\n".encode()))
+    return new.blocks[1], 1 in new.guessed()
 
 
 def read_furniture(path: Path) -> list[tuple[str, str]]:
@@ -73,18 +74,25 @@ def is_sentence(line: str) -> bool:
 
 
 def _row(
-    name: str, mode: str, furniture: list[tuple[str, str]], lines: list[str], label: Callable[[str], Block]
+    name: str,
+    mode: str,
+    furniture: list[tuple[str, str]],
+    lines: list[str],
+    label: Callable[[str], tuple[Block, bool]],
 ) -> str:
-    found = [(category, label(text)) for category, text in furniture]
-    caught = sum(block.role == "boilerplate" for _, block in found)
-    named = sum(block.category == category for category, block in found)
-    sentences = [line for line in lines if is_sentence(line)]
-    short = [line for line in lines if not is_sentence(line)]
-    dimmed_sentences = sum(label(line).role != "body" for line in sentences)
-    dimmed_short = sum(label(line).role != "body" for line in short)
+    found = [(category, *label(text)) for category, text in furniture]
+    caught = sum(block.role == "boilerplate" for _, block, _ in found)
+    named = sum(block.category == category for category, block, _ in found)
+    guessed = sum(guess for *_, guess in found)
+    sentences = [label(line) for line in lines if is_sentence(line)]
+    short = [label(line) for line in lines if not is_sentence(line)]
+    dimmed_sentences = sum(block.role != "body" for block, _ in sentences)
+    dimmed_short = sum(block.role != "body" for block, _ in short)
+    unmarked_short = sum(block.role != "body" and not guess for block, guess in short)
     return (
         f"{name:<28} {mode:<6} {len(furniture):>5} {caught / len(furniture):>7.1%} {named / len(furniture):>7.1%}"
-        f" {dimmed_sentences:>4} of {len(sentences):<4} {dimmed_short:>4} of {len(short):<4}"
+        f" {guessed / len(furniture):>7.1%} {dimmed_sentences:>4} of {len(sentences):<4}"
+        f" {dimmed_short:>4} of {len(short):<4} {unmarked_short:>8}"
     )
 
 
@@ -93,8 +101,8 @@ def main() -> int:
     argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     os.environ.pop(LANGUAGES_ENV, None)  # the default lexicons (detected), whatever the shell asks for
     print(
-        f"{'corpus':<28} {'mode':<6} {'lines':>5} {'caught':>7} {'named':>7}"
-        f" {'sentences dimmed':>16} {'short lines dimmed':>18}"
+        f"{'corpus':<28} {'mode':<6} {'lines':>5} {'caught':>7} {'named':>7} {'guessed':>7}"
+        f" {'sentences dimmed':>16} {'short lines dimmed':>18} {'unmarked':>8}"
     )
     for name, (furniture_path, lines_path) in CORPORA.items():
         if not furniture_path.is_file() or not lines_path.is_file():
@@ -104,8 +112,9 @@ def main() -> int:
         for mode, label in (("added", added), ("alone", alone)):
             print(_row(name, mode, furniture, lines, label))
     print(
-        "caught: furniture labelled boilerplate; named: with the right category; dimmed: article lines labelled"
-        " boilerplate or metadata."
+        "caught: furniture labelled boilerplate; named: with the right category; guessed: furniture dimmed on a"
+        " guess ('navigation?'); dimmed: article lines labelled boilerplate or metadata; unmarked: short article"
+        " lines dimmed with no '?' badge."
     )
     return 0
 
