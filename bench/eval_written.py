@@ -44,14 +44,24 @@ BEFORE = "The council met on Monday to discuss the barrier, and the meeting ran 
 AFTER = "Residents said they would return for the hearing in April, when the engineers present their report."
 
 
-def added(line: str) -> tuple[Block, bool]:
+def added(line: str) -> Block:
+    """The line as labelled when only the new version has it."""
+    return added_guessed(line)[0]
+
+
+def alone(line: str) -> Block:
+    """The line as labelled in a version read on its own."""
+    return alone_guessed(line)[0]
+
+
+def added_guessed(line: str) -> tuple[Block, bool]:
     """The line as labelled when only the new version has it, and whether it was dimmed on a guess."""
     old = load("old.txt", data=f"{BEFORE}\n\n{AFTER}\n".encode())
     new = classify(old, load("new.txt", data=f"{BEFORE}\n\n{line}\n\n{AFTER}\n".encode()))[1]
     return new.blocks[1], 1 in new.guessed()
 
 
-def alone(line: str) -> tuple[Block, bool]:
+def alone_guessed(line: str) -> tuple[Block, bool]:
     """The line as labelled in a version read on its own, and whether it was dimmed on a guess."""
     new = classify_one(load("new.txt", data=f"{BEFORE}\n\n{line}\n\n{AFTER}\n".encode()))
     return new.blocks[1], 1 in new.guessed()
@@ -109,7 +119,7 @@ def main() -> int:
             print(f"{name:<28} missing")
             continue
         furniture, lines = read_furniture(furniture_path), read_lines(lines_path)
-        for mode, label in (("added", added), ("alone", alone)):
+        for mode, label in (("added", added_guessed), ("alone", alone_guessed)):
             print(_row(name, mode, furniture, lines, label))
     print(
         "caught: furniture labelled boilerplate; named: with the right category; guessed: furniture dimmed on a"

@@ -14,7 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from bench.eval_written import AFTER, BEFORE, added, alone, is_sentence, read_furniture, read_lines
+from bench.eval_written import (
+    AFTER,
+    BEFORE,
+    added,
+    added_guessed,
+    alone,
+    is_sentence,
+    read_furniture,
+    read_lines,
+)
 from tui.classify import classify
 from tui.engine.pipeline import load
 
@@ -66,6 +75,19 @@ def test_a_short_article_line_is_body_in_both_versions_and_when_read_alone(line:
     for side in classify(load("a.txt", data=text.encode()), load("b.txt", data=text.encode())):
         assert side.blocks[1].role == "body"
     assert alone(line).role == "body"
+
+
+def test_a_short_article_line_added_to_one_version_is_never_dimmed_silently() -> None:
+    """Subheads and list items added alone look like furniture: dimmed, each is named by a phrase or badged '?'."""
+    silent = []
+    for line in _article_lines():
+        if is_sentence(line):
+            continue
+        block, guess = added_guessed(line)
+        named = any(r.startswith(("contains ", "starts with ", "the line ")) for r in block.reasons)
+        if block.role != "body" and not guess and not named:
+            silent.append((line, block.category, block.reasons))
+    assert silent == []
 
 
 def test_article_lines_read_alone_stay_body() -> None:
