@@ -75,12 +75,14 @@ def growth_evidence(
     for index in lone:
         if facts[index].prose:
             continue
-        if _heads_new_prose(index, facts, absent, anchors):
+        if _heads_new_prose(index, blocks[index].plain, facts, absent, anchors):
             facts[index].add(_HEADING)
     _series(blocks, facts, lone, anchors)
 
 
-#: A new section's heading is at most this many words and its paragraph at least this many.
+#: A new section's heading is words, at least this many and at most that many ("[+] Enlarge" over a caption is
+#: a control); its paragraph is at least this many words.
+HEADING_MIN_WORDS = 2
 HEADING_MAX_WORDS = 12
 NEW_PARAGRAPH_MIN_WORDS = 15
 #: How many blocks a new section may run to before the article's shared text resumes.
@@ -88,7 +90,9 @@ SECTION_REACH = 12
 _HEADING = Evidence(-GROWTH_WEIGHT, None, "heads the new paragraph below it")
 
 
-def _heads_new_prose(index: int, facts: Sequence[Facts], absent: Sequence[bool], anchors: Sequence[bool]) -> bool:
+def _heads_new_prose(
+    index: int, plain: str, facts: Sequence[Facts], absent: Sequence[bool], anchors: Sequence[bool]
+) -> bool:
     """Whether a lone line heads a new section set into the article: new paragraphs between its shared text.
 
     The line names nothing (no phrase, box or link); the article's text shared by both versions stands just
@@ -96,7 +100,15 @@ def _heads_new_prose(index: int, facts: Sequence[Facts], absent: Sequence[bool],
     author's bio or a teaser's card under its headline stands after the article, not inside it.
     """
     fact = facts[index]
-    if fact.sentence or fact.hits or fact.boxed or fact.linked or fact.count > HEADING_MAX_WORDS:
+    if (
+        fact.count < HEADING_MIN_WORDS
+        or not plain[:1].isalnum()
+        or fact.sentence
+        or fact.hits
+        or fact.boxed
+        or fact.linked
+        or fact.count > HEADING_MAX_WORDS
+    ):
         return False
     above = next((k for k in range(index - 1, -1, -1) if facts[k].count), None)
     if above is None or not anchors[above]:
@@ -114,9 +126,7 @@ def _heads_new_prose(index: int, facts: Sequence[Facts], absent: Sequence[bool],
     return False
 
 
-def _series(
-    blocks: Sequence[Block], facts: Sequence[Facts], lone: Sequence[int], anchors: Sequence[bool]
-) -> None:
+def _series(blocks: Sequence[Block], facts: Sequence[Facts], lone: Sequence[int], anchors: Sequence[bool]) -> None:
     """Pull towards body each lone line whose nearest fellow of the same shape is article text in both versions.
 
     Both must be lines, not prose: sentences share starts by chance.
