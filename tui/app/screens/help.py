@@ -89,7 +89,7 @@ class HelpScreen(ModalScreen[None]):
                     Content.assemble(
                         (f"{'navigation?':>16}", "$text-disabled"),
                         "  ",
-                        "dimmed on a guess (its shape, nothing naming it): check it is not an edit",
+                        "dimmed on a guess (nothing names it): check it is no edit",
                     )
                 )
                 yield Static(Content("\n").join(legend), id="legend")
