@@ -6,6 +6,7 @@ read it. Nothing here knows about screens, files or formats beyond names.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -259,3 +260,21 @@ class Comparison:
     def new_block(self, block_id: int) -> Block:
         """Return the new side's block with ``block_id``."""
         return self.new.blocks[block_id]
+
+
+def guessed_rows(old: Document, new: Document, rows: Sequence[Row]) -> frozenset[int]:
+    """Indexes of the boilerplate changes that hold a block dimmed on a guess (see :data:`GUESS_CONFIDENCE`).
+
+    That is where a stealth edit labelled furniture by mistake would hide; a row unchanged between the
+    versions hides nothing, so it is never one.
+    """
+    old_guesses, new_guesses = old.guessed(), new.guessed()
+    if not old_guesses and not new_guesses:
+        return frozenset()
+    return frozenset(
+        index
+        for index, row in enumerate(rows)
+        if row.lane == "boilerplate"
+        and row.is_change
+        and (any(i in old_guesses for i in row.old) or any(j in new_guesses for j in row.new))
+    )

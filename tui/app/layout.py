@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from tui.model import MARKERS, Block, Comparison, Row, Span
+from tui.model import MARKERS, Block, Comparison, Row, Span, guessed_rows
 from tui.safe_text import safe_line, safe_text
 from tui.wrap import Line, wrap
 
@@ -200,7 +200,7 @@ class Layout:
         self.entries: list[Entry] = []
         # One scan per document instead of one per paragraph: most articles hold no control characters.
         self._clean = (_is_clean(comparison.old.blocks), _is_clean(comparison.new.blocks))
-        self._guesses = (comparison.old.guessed(), comparison.new.guessed())
+        self._guesses = guessed_rows(comparison.old, comparison.new, comparison.rows)
         # Tens of thousands of small objects and no cycles: the collector would only rescan the heap.
         collecting = gc.isenabled()
         gc.disable()
@@ -396,14 +396,9 @@ class Layout:
         first = blocks[0] if blocks else None
         if first is not None and first.category and row.lane != "body" and not self._same_region_as_previous(index):
             style = "badge-metadata" if row.lane == "metadata" else "badge"
-            guess = row.lane == "boilerplate" and self._is_guess(row)
-            badges.append((f" {_badge_name(first.category)}{'?' if guess else ''} ", style))
+            guess = "?" if index in self._guesses else ""
+            badges.append((f" {_badge_name(first.category)}{guess} ", style))
         return badges
-
-    def _is_guess(self, row: Row) -> bool:
-        """True when the row's boilerplate was dimmed on a guess: its badge asks to be checked ("navigation?")."""
-        old_guesses, new_guesses = self._guesses
-        return any(i in old_guesses for i in row.old) or any(j in new_guesses for j in row.new)
 
     def _same_region_as_previous(self, index: int) -> bool:
         """True when the previous row continues the same boilerplate region (one badge per region)."""

@@ -73,8 +73,6 @@ def growth_evidence(
         absent: Per block, whether the other version lacks its words.
     """
     for index in lone:
-        if facts[index].prose:
-            continue
         if _heads_new_prose(index, blocks[index].plain, facts, absent, anchors):
             facts[index].add(_HEADING)
     _series(blocks, facts, lone, anchors)

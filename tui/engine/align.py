@@ -334,8 +334,12 @@ class Aligner:
                                 best, choice = prev + gain, (1, 1, "pair", sim)
                     single_old, single_new = old_len[i] - old_len[i - 1], new_len[j] - new_len[j - 1]
                     for k in (2, 3):
+                        # A split's parts (a merge's sources) stand together: when a moved block left the gap
+                        # between them, they are no longer one paragraph cut in two, and a row spanning the
+                        # hole would hide the moved block.
                         if (
                             j >= k
+                            and new_ids[j - 1] - new_ids[j - k] == k - 1
                             and _upper_bound(single_old, new_len[j] - new_len[j - k]) >= SPLIT_THRESHOLD
                             and (prev := score.get((i - 1, j - k))) is not None
                         ):
@@ -344,6 +348,7 @@ class Aligner:
                                 best, choice = prev + (k + 1) * sim, (1, k, "split", sim)
                         if (
                             i >= k
+                            and old_ids[i - 1] - old_ids[i - k] == k - 1
                             and _upper_bound(single_new, old_len[i] - old_len[i - k]) >= SPLIT_THRESHOLD
                             and (prev := score.get((i - k, j - 1))) is not None
                         ):

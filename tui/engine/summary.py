@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tui.engine.normalize import shows_text
-from tui.model import ROW_OPS, Document, Row, Summary
+from tui.model import ROW_OPS, Document, Row, Summary, guessed_rows
 
 _NOUNS = {
     "modified": "edited",
@@ -51,20 +51,6 @@ def _changes_body(row: Row, old: Document, new: Document) -> bool:
     return any(shows_text(b.plain) for b in blocks)
 
 
-def _guessed_changes(old: Document, new: Document, rows: Sequence[Row]) -> int:
-    """How many boilerplate changes hold a block dimmed on a guess: where a mislabelled stealth edit would hide."""
-    old_guesses, new_guesses = old.guessed(), new.guessed()
-    if not old_guesses and not new_guesses:
-        return 0
-    return sum(
-        1
-        for row in rows
-        if row.lane == "boilerplate"
-        and row.is_change
-        and (any(i in old_guesses for i in row.old) or any(j in new_guesses for j in row.new))
-    )
-
-
 def summarise(old: Document, new: Document, rows: Sequence[Row]) -> Summary:
     """Count rows per op (overall and in the body lane) and write the verdict."""
     counts: dict[str, int] = dict.fromkeys(ROW_OPS, 0)
@@ -100,7 +86,7 @@ def summarise(old: Document, new: Document, rows: Sequence[Row]) -> Summary:
             extras.append("metadata")
         verdict = "Article body unchanged"
         verdict += f"; only {_and(extras)} {'differs' if len(extras) == 1 else 'differ'}." if extras else "."
-    guessed = _guessed_changes(old, new, rows)
+    guessed = len(guessed_rows(old, new, rows))
     if guessed:
         verdict += f" {guessed} dimmed change{' rests' if guessed == 1 else 's rest'} on a guess."
     if "title" in metadata_changes:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from tui.model import Block, Comparison, Document, Row, Span, SpanOp
+from tui.model import Block, Comparison, Document, Row, Span, SpanOp, guessed_rows
 
 Side = Literal["old", "new"]
 
@@ -56,7 +56,7 @@ class ReportRow:
     old: tuple[SideBlock, ...]
     new: tuple[SideBlock, ...]
     guess: bool = False
-    """A boilerplate row dimmed on a guess (see :data:`tui.model.GUESS_CONFIDENCE`): its badge asks to be checked."""
+    """A boilerplate change dimmed on a guess (see :func:`tui.model.guessed_rows`): its badge asks to be checked."""
 
     @property
     def op(self) -> str:
@@ -186,15 +186,14 @@ def split_edges(text: str) -> tuple[str, str, str]:
 
 def report_rows(comparison: Comparison) -> list[ReportRow]:
     """Prepare every row of ``comparison`` for drawing, in reading order."""
-    old_guesses, new_guesses = comparison.old.guessed(), comparison.new.guessed()
+    guesses = guessed_rows(comparison.old, comparison.new, comparison.rows)
     return [
         ReportRow(
             index=i,
             row=row,
             old=_side_pieces(row, comparison.old, row.old, "old"),
             new=_side_pieces(row, comparison.new, row.new, "new"),
-            guess=row.lane == "boilerplate"
-            and (any(k in old_guesses for k in row.old) or any(k in new_guesses for k in row.new)),
+            guess=i in guesses,
         )
         for i, row in enumerate(comparison.rows)
     ]
