@@ -117,6 +117,10 @@ def test_demo_body_paragraphs_are_never_boilerplate() -> None:
         ("The quay at dawn on Tuesday. Photo: Ines Varga / Coastline Press", "photo-credit"),
         ("Crews repair the sea wall. (AP Photo/Jonas Berg)", "photo-credit"),
         ("Please support independent journalism: every contribution keeps a reporter in the room.", "donation-appeal"),
+        ("Kaia Berg/Getty Images Ferry crews wait on the quay as the strike enters its third day.", "photo-credit"),
+        ("SWNS", "photo-credit"),
+        ("Rates and terms apply. Coastline Press may receive compensation from partners in this module.", "footer"),
+        ("Morning headlines and the tide tables, every weekday.", "newsletter"),
     ],
 )
 def test_each_category_is_recognised(line: str, category: str) -> None:
@@ -908,6 +912,24 @@ def test_a_subheads_own_id_or_class_made_from_its_words_is_not_furniture_but_its
     assert roles["Related research"][0] == "body", roles
     assert roles["Staff photographer"] == ("boilerplate", "photo-credit")
     assert roles["Author bio"] == ("boilerplate", "author-bio")
+
+
+def test_an_icon_fonts_lone_letter_is_furniture_and_a_roman_numeral_heads_a_section() -> None:
+    # Icon fonts draw a share or slideshow button with a letter ("S"); an essay numbers its parts I, II, III.
+    story = (
+        "<p>Card rates follow the central bank's rate within a month or two, so a pause means little relief"
+        " for borrowers who carry a balance, analysts said on Monday.</p>"
+    )
+    page = (
+        "<html><body><article><h1>What a rate pause means for your money</h1><div class='post-content'>"
+        + story
+        + "<h3><span class='icon'>S</span></h3><h3>V</h3>"
+        + story.replace("Card", "Loan")
+        + "</div></article></body></html>"
+    )
+    roles = {b.plain: (b.role, b.category) for b in classify_one(load("page.html", data=page.encode())).blocks}
+    assert roles["S"] == ("boilerplate", "navigation"), roles
+    assert roles["V"][0] == "body", roles
 
 
 def test_a_plain_texts_first_line_over_the_story_is_its_headline_and_a_changed_one_is_news() -> None:

@@ -486,6 +486,18 @@ _CAPITALS_IN_PAGE = Evidence(1.5, "related-link", "a line in capitals")
 _CAPITALS = Evidence(1.0, "related-link", "a line in capitals")
 
 
+_GLYPH = Evidence(2.5, "navigation", "a lone letter: an icon's glyph, not a word")
+
+
+def _is_glyph(plain: str) -> bool:
+    """True for a block that is one Latin letter: an icon font's glyph ("S", "K").
+
+    A roman numeral ("I", "V", "X") heads a section; a letter of a script without spaces is a word.
+    """
+    text = plain.strip()
+    return len(text) == 1 and text.isalpha() and text not in "IVXivx" and ord(text) < 0x2E80
+
+
 @lru_cache(maxsize=1024)
 def _counted(weight: float, template: str, count: int) -> Evidence:
     return Evidence(weight, None, template.format(count))
@@ -498,6 +510,8 @@ def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
         return Evidence(2.0, "photo-credit", "an image")
     if count == 0:
         return Evidence(4.0, "navigation", "no words, only marks")
+    if _is_glyph(block.plain):
+        return _GLYPH
     if facts.attributed and count < 40:
         return _ATTRIBUTED
     if facts.prose and not facts.linked:
