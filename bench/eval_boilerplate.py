@@ -13,7 +13,7 @@ over the whole page and inside the article span (first to last gold body
 block), the share of gold body blocks labelled non-body, and the share of the
 gold body's paragraphs that the comparison pairs rather than inserts or deletes.
 
-Four tables, one per version A:
+Five tables, one per version A (the last rescored):
 
 - "with-gold": the gold body, the issue's protocol (the other-version signal is
   strong there: words version A holds as article text are body);
@@ -25,6 +25,11 @@ Four tables, one per version A:
 - "twin": the page itself, two snapshots in which nothing changed: every block
   is in both versions, so this shows how the dimmed layer reads on the shared
   text of a real pair of snapshots.
+- "adjudicated": the with-gold labels scored against the gold less the lines
+  that two blind annotators both marked as furniture or metadata (photo
+  credits, shop buttons, "originally published by" lines the benchmark's gold
+  keeps; see ``bench.adjudicate``); printed when ``bench/data/adjudicated-gold.json``
+  exists, beside the raw gold's table, never instead of it.
 
 Pages are split deterministically by a hash of their file name into a
 development part and a held-out part (about one page in three), reported apart.
@@ -292,7 +297,9 @@ def split_added(gold_body: str) -> tuple[str, str]:
     return "\n".join(kept), "\n".join(added)
 
 
-def score_page(path: str, gold_body: str, mode: str = "with-gold", baselines: bool = True) -> dict[str, Tally]:
+def score_page(
+    path: str, gold_body: str, mode: str = "with-gold", baselines: bool = True, truth_body: str | None = None
+) -> dict[str, Tally]:
     """Score one page in every format.
 
     Args:
@@ -300,6 +307,8 @@ def score_page(path: str, gold_body: str, mode: str = "with-gold", baselines: bo
         gold_body: Its gold article body.
         mode: One of :data:`MODES`: what version A is.
         baselines: Score the trafilatura and under-13 baselines too.
+        truth_body: What the blocks are scored against when it is not the gold body: the adjudicated gold
+            (``bench.adjudicate``); version A stays the gold body.
     """
     from tui.classify import classify, classify_one
     from tui.classify.extraction import extract
@@ -309,6 +318,7 @@ def score_page(path: str, gold_body: str, mode: str = "with-gold", baselines: bo
     from tui.model import PAIRED_OPS, Options
 
     gold = Gold.of(gold_body)
+    truth = gold if truth_body is None else Gold.of(truth_body)
     version_a, added = gold, None
     if mode == "added":
         kept_body, added_body = split_added(gold_body)
@@ -325,7 +335,7 @@ def score_page(path: str, gold_body: str, mode: str = "with-gold", baselines: bo
         else:
             labelled_gold, labelled = classify(version_a.document, document, new_html=source)
         comparison = compare_documents(labelled_gold, labelled, Options(classify=False))
-        gold_flags = gold.flags(labelled.blocks)
+        gold_flags = truth.flags(labelled.blocks)
         tally = _tally(fmt, path, labelled.blocks, [b.role != "body" for b in labelled.blocks], gold_flags)
         if added is not None:
             new_here = [i for i, match in enumerate(added.flags(labelled.blocks)) if match != ABSENT]
@@ -338,7 +348,7 @@ def score_page(path: str, gold_body: str, mode: str = "with-gold", baselines: bo
             if row.op in PAIRED_OPS:
                 paired.update(row.old)
         # A gold "paragraph" that shows nothing (a lone zero-width space) is no paragraph a reader could pair.
-        visible = {b.id for b in labelled_gold.blocks if shows_text(b.plain)}
+        visible = {b.id for b in labelled_gold.blocks if shows_text(b.plain) and _words(b.plain) in truth.lines}
         tally.gold_paragraphs = len(visible)
         tally.gold_paired = len(paired & visible)
         tally.gold_flagged = sum(b.role != "body" for b in labelled_gold.blocks)
@@ -398,14 +408,20 @@ MODES = {
     "added": f"the gold body less one paragraph in {ADDED_EVERY} as the other version: paragraphs added in B",
     "alone": "each page alone",
     "twin": "the page itself as the other version: two snapshots, nothing changed",
+    "adjudicated": "the gold body as the other version, scored against the gold less the lines two blind annotators"
+    " marked as furniture or metadata (bench/adjudicate.py)",
 }
 
 
-def _score(item: tuple[str, str, tuple[str, ...]]) -> tuple[str, dict[tuple[str, str], Tally]]:
-    path, body, modes = item
+def _score(item: tuple[str, str, tuple[str, ...], str | None]) -> tuple[str, dict[tuple[str, str], Tally]]:
+    path, body, modes, adjudicated = item
     tallies: dict[tuple[str, str], Tally] = {}
     for number, mode in enumerate(modes):
-        for fmt, tally in score_page(path, body, mode, baselines=number == 0).items():
+        if mode == "adjudicated":
+            scored = score_page(path, body, "with-gold", baselines=False, truth_body=adjudicated)
+        else:
+            scored = score_page(path, body, mode, baselines=number == 0)
+        for fmt, tally in scored.items():
             tallies[mode, fmt] = tally
     return path, tallies
 
@@ -465,6 +481,9 @@ def main() -> int:
         "--added", action="store_true", help="only label each page with the gold body less some paragraphs as A"
     )
     parser.add_argument("--twin", action="store_true", help="only label each page with itself as the other version")
+    parser.add_argument(
+        "--adjudicated", action="store_true", help="only score the with-gold labels against the adjudicated gold"
+    )
     parser.add_argument("--misses", type=Path, help="write misclassified blocks here (tab-separated)")
     args = parser.parse_args()
     truth_path = args.bench / "ground-truth.json"
@@ -472,10 +491,21 @@ def main() -> int:
         print(f"eval_boilerplate: {truth_path} not found", file=sys.stderr)
         return 2
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
-    chosen = {"with-gold": args.with_gold, "added": args.added, "alone": args.alone, "twin": args.twin}
-    modes = tuple(m for m, only in chosen.items() if only) or tuple(MODES)
+    from bench.adjudicate import adjudicated_body, load_adjudication
+
+    chosen = {
+        "with-gold": args.with_gold, "added": args.added, "alone": args.alone, "twin": args.twin,
+        "adjudicated": args.adjudicated,
+    }  # fmt: skip
+    marked = load_adjudication() if args.bench == BENCH else {}
+    modes = tuple(m for m, only in chosen.items() if only) or tuple(m for m in MODES if marked or m != "adjudicated")
     items = sorted(
-        (str(args.bench / "html" / f"{name}.html.gz"), entry["articleBody"], modes)
+        (
+            str(args.bench / "html" / f"{name}.html.gz"),
+            entry["articleBody"],
+            modes,
+            adjudicated_body(name, entry["articleBody"], marked),
+        )
         for name, entry in truth.items()
         if (args.bench / "html" / f"{name}.html.gz").is_file()
     )
