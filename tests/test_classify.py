@@ -121,6 +121,8 @@ def test_demo_body_paragraphs_are_never_boilerplate() -> None:
         ("SWNS", "photo-credit"),
         ("Rates and terms apply. Coastline Press may receive compensation from partners in this module.", "footer"),
         ("Morning headlines and the tide tables, every weekday.", "newsletter"),
+        ("Ferry crews rally at the quay in Harbourside, Tuesday, Nov. 19, 2019.", "photo-credit"),
+        ("This Acme Marine Corp. illustration shows a concept of the company's floating barrier.", "photo-credit"),
     ],
 )
 def test_each_category_is_recognised(line: str, category: str) -> None:
@@ -151,6 +153,8 @@ def test_each_category_is_recognised(line: str, category: str) -> None:
         "Residents who want to keep reading the council's minutes can find them at the library.",
         "The newspaper's commenting guidelines were rewritten after the row, its editor said.",
         "Reuters said its Trust Principles require it to be impartial.",
+        "The council will vote on the barrier on Tuesday, Nov. 19, 2019.",
+        "The map shows the flood zone growing by a third since 2019.",
         "The council said it would report an error in last year's accounts to the auditor.",
         "Subscribers can get the app for free, the company said on Tuesday.",
         "Sign-ups for the newsletter doubled after the storm, the council said.",
