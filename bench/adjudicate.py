@@ -27,7 +27,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from bench.eval_boilerplate import BENCH, _words
+from bench.eval_boilerplate import BENCH, _words, read_truth
 
 ROOT = Path(__file__).resolve().parent.parent
 ADJUDICATED = ROOT / "bench" / "data" / "adjudicated-gold.json"
@@ -127,11 +127,9 @@ def main() -> int:
     sub.add_parser("prepare").add_argument("out", type=Path)
     sub.add_parser("merge").add_argument("answers", type=Path, nargs="+")
     args = parser.parse_args()
-    truth_path = args.bench / "ground-truth.json"
-    if not truth_path.is_file():
-        print(f"adjudicate: {truth_path} not found", file=sys.stderr)
+    truth = read_truth(args.bench, "adjudicate")
+    if truth is None:
         return 2
-    truth = json.loads(truth_path.read_text(encoding="utf-8"))
     if args.command == "prepare":
         _prepare(args.out, truth)
         return 0

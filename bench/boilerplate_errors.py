@@ -15,13 +15,11 @@ index, kind, category and text, then its reasons.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import sys
 from pathlib import Path
 
 from bench.adjudicate import adjudicated_body, load_adjudication
-from bench.eval_boilerplate import ABSENT, BENCH, EXACT, NEAR, Gold, held_out, page_versions, split_added
+from bench.eval_boilerplate import ABSENT, BENCH, EXACT, NEAR, Gold, held_out, page_versions, read_truth, split_added
 
 
 def page_errors(
@@ -76,11 +74,9 @@ def main() -> int:
     parser.add_argument("--adjudicated", action="store_true", help="score against the adjudicated gold")
     parser.add_argument("--whole", action="store_true", help="list errors on the whole page, not just the span")
     args = parser.parse_args()
-    truth_path = args.bench / "ground-truth.json"
-    if not truth_path.is_file():
-        print(f"boilerplate_errors: {truth_path} not found", file=sys.stderr)
+    truth = read_truth(args.bench, "boilerplate_errors")
+    if truth is None:
         return 2
-    truth = json.loads(truth_path.read_text(encoding="utf-8"))
     os.environ.pop("ARTICLE_DIFF_LANGUAGES", None)  # the default lexicons, as the evaluation scores it
     marked = load_adjudication() if args.adjudicated else {}
     for name, entry in sorted(truth.items()):

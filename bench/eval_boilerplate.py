@@ -96,6 +96,16 @@ class Tally:
         self.misses.extend(other.misses)
 
 
+def read_truth(bench: Path, tool: str) -> dict[str, dict[str, str]] | None:
+    """A benchmark copy's gold bodies by page name, or None (said in one line on stderr) when it has none."""
+    truth_path = bench / "ground-truth.json"
+    if not truth_path.is_file():
+        print(f"{tool}: {truth_path} not found", file=sys.stderr)
+        return None
+    truth: dict[str, dict[str, str]] = json.loads(truth_path.read_text(encoding="utf-8"))
+    return truth
+
+
 def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
@@ -486,11 +496,9 @@ def main() -> int:
     )
     parser.add_argument("--misses", type=Path, help="write misclassified blocks here (tab-separated)")
     args = parser.parse_args()
-    truth_path = args.bench / "ground-truth.json"
-    if not truth_path.is_file():
-        print(f"eval_boilerplate: {truth_path} not found", file=sys.stderr)
+    truth = read_truth(args.bench, "eval_boilerplate")
+    if truth is None:
         return 2
-    truth = json.loads(truth_path.read_text(encoding="utf-8"))
     from bench.adjudicate import adjudicated_body, load_adjudication
 
     chosen = {
