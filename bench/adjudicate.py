@@ -3,7 +3,8 @@
 Run: ``python -m bench.adjudicate prepare DIR`` writes the annotation input (every page's gold
 body, line by line, in three groups) and ``python -m bench.adjudicate merge FILE...`` merges the
 annotators' answers into ``bench/data/adjudicated-gold.json``. ``bench.eval_boilerplate`` then
-scores the "adjudicated" table against the gold less the lines every annotator of its group marked.
+prints an "adjudicated" table: the with-gold protocol, the gold being the benchmark's less the lines
+both annotators of its page marked.
 
 Why: the benchmark's annotators kept whatever sat in an article's container, so its gold bodies
 hold photo credits (one page alone holds 35 "Фото: ..." lines), shop buttons, "originally published
@@ -14,7 +15,9 @@ done blind: annotators read only the gold text and the category list
 leaves the gold only when both annotators of its page marked it. Held-out pages were adjudicated
 the same way; their answers are merged by this script and counted, not read by whoever tunes.
 
-The file holds digests of the lines' words, not the lines (the benchmark stays in ../shared).
+The annotators' answers are kept in ``bench/data/adjudication/`` (page ids and line numbers of the
+prepared input, so ``merge`` can be rerun); the merged file holds digests of the lines' words, not
+the lines (the benchmark stays in ../shared).
 """
 
 from __future__ import annotations

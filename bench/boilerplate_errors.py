@@ -1,8 +1,8 @@
 """List the blocks the boilerplate layer gets wrong, page by page, with its reasons: the input to tuning.
 
 Run: ``python -m bench.boilerplate_errors [--format html|html-plain|text|markdown] [--whole]``, with
-``--alone``, ``--twin`` or ``--added`` for the evaluation's other modes, ``--adjudicated`` to score
-the with-gold labels against the adjudicated gold (``bench.adjudicate``).
+``--alone``, ``--twin`` or ``--added`` for the evaluation's other modes, ``--adjudicated`` for any of
+them on the adjudicated gold (``bench.adjudicate``).
 With ``--added``, the blocks of the paragraphs added in B that are labelled non-body (``ADD``) are listed too.
 Only development pages are listed (the held-out part is for reporting, never for looking at).
 By default only the article span is listed, where a reader sees the errors.
@@ -22,17 +22,11 @@ from bench.adjudicate import adjudicated_body, load_adjudication
 from bench.eval_boilerplate import ABSENT, BENCH, EXACT, NEAR, Gold, held_out, page_versions, read_truth, split_added
 
 
-def page_errors(
-    path: Path, gold_body: str, fmt: str, mode: str, whole: bool, truth_body: str | None = None
-) -> list[str]:
-    """The mislabelled blocks of one page, one description each, labelled as in the evaluation's ``mode``.
-
-    ``truth_body``, when given, is what the labels are scored against instead of the gold body.
-    """
+def page_errors(path: Path, gold_body: str, fmt: str, mode: str, whole: bool) -> list[str]:
+    """The mislabelled blocks of one page, one description each, labelled as in the evaluation's ``mode``."""
     from tui.classify import classify, classify_one
 
     gold = Gold.of(gold_body)
-    truth = gold if truth_body is None else Gold.of(truth_body)
     version_a, added = gold, None
     if mode == "added":
         kept, new_paragraphs = split_added(gold_body)
@@ -45,7 +39,7 @@ def page_errors(
         labelled = classify(document, document, old_html=source, new_html=source)[1]
     else:
         labelled = classify(version_a.document, document, new_html=source)[1]
-    flags = truth.flags(labelled.blocks)
+    flags = gold.flags(labelled.blocks)
     new_here = set() if added is None else {i for i, f in enumerate(added.flags(labelled.blocks)) if f != ABSENT}
     exact = [i for i, f in enumerate(flags) if f == EXACT] or [i for i, f in enumerate(flags) if f != ABSENT]
     if not exact:
@@ -71,7 +65,7 @@ def main() -> int:
     modes.add_argument("--alone", action="store_true", help="label each page without the gold body as version A")
     modes.add_argument("--twin", action="store_true", help="label each page with itself as version A")
     modes.add_argument("--added", action="store_true", help="version A is the gold body less one paragraph in four")
-    parser.add_argument("--adjudicated", action="store_true", help="score against the adjudicated gold")
+    parser.add_argument("--adjudicated", action="store_true", help="use the adjudicated gold (bench.adjudicate)")
     parser.add_argument("--whole", action="store_true", help="list errors on the whole page, not just the span")
     args = parser.parse_args()
     truth = read_truth(args.bench, "boilerplate_errors")
@@ -85,8 +79,9 @@ def main() -> int:
             continue
         mode = "alone" if args.alone else "twin" if args.twin else "added" if args.added else "with-gold"
         body = entry["articleBody"]
-        adjudicated = adjudicated_body(name, body, marked) if args.adjudicated else None
-        lines = page_errors(path, body, args.format, mode, args.whole, adjudicated)
+        if args.adjudicated:
+            body = adjudicated_body(name, body, marked)
+        lines = page_errors(path, body, args.format, mode, args.whole)
         if lines:
             print(f"== {name}")
             print("\n".join(lines))
