@@ -13,7 +13,7 @@ over the whole page and inside the article span (first to last gold body
 block), the share of gold body blocks labelled non-body, and the share of the
 gold body's paragraphs that the comparison pairs rather than inserts or deletes.
 
-Five tables, one per version A (the last rescored):
+Six tables, one per version A (the last two on the adjudicated gold):
 
 - "with-gold": the gold body, the issue's protocol (the other-version signal is
   strong there: words version A holds as article text are body);
@@ -29,8 +29,9 @@ Five tables, one per version A (the last rescored):
   gold body less the lines that two blind annotators both marked as furniture
   or metadata (photo credits, shop buttons, "originally published by" lines
   the benchmark's gold keeps; see ``bench.adjudicate``) is version A and the
-  truth; printed when ``bench/data/adjudicated-gold.json`` exists, beside the
-  raw gold's table, never instead of it.
+  truth, and the "added" protocol on it too; printed when
+  ``bench/data/adjudicated-gold.json`` exists, beside the raw gold's tables,
+  never instead of them.
 
 Pages are split deterministically by a hash of their file name into a
 development part and a held-out part (about one page in three), reported apart.
@@ -416,6 +417,7 @@ MODES = {
     "twin": "the page itself as the other version: two snapshots, nothing changed",
     "adjudicated": "as with-gold, the gold being the benchmark's less the lines two blind annotators marked as"
     " furniture or metadata (bench/adjudicate.py)",
+    "adjudicated-added": "as added, on the adjudicated gold",
 }
 
 
@@ -423,8 +425,9 @@ def _score(item: tuple[str, str, tuple[str, ...], str]) -> tuple[str, dict[tuple
     path, body, modes, adjudicated = item
     tallies: dict[tuple[str, str], Tally] = {}
     for number, mode in enumerate(modes):
-        if mode == "adjudicated":
-            scored = score_page(path, adjudicated, "with-gold", baselines=False)
+        if mode.startswith("adjudicated"):
+            base = "added" if mode.endswith("added") else "with-gold"
+            scored = score_page(path, adjudicated, base, baselines=False)
         else:
             scored = score_page(path, body, mode, baselines=number == 0)
         for fmt, tally in scored.items():
@@ -499,10 +502,11 @@ def main() -> int:
 
     chosen = {
         "with-gold": args.with_gold, "added": args.added, "alone": args.alone, "twin": args.twin,
-        "adjudicated": args.adjudicated,
+        "adjudicated": args.adjudicated, "adjudicated-added": args.adjudicated,
     }  # fmt: skip
     marked = load_adjudication() if args.bench == BENCH else {}
-    modes = tuple(m for m, only in chosen.items() if only) or tuple(m for m in MODES if marked or m != "adjudicated")
+    everything = tuple(m for m in MODES if marked or not m.startswith("adjudicated"))
+    modes = tuple(m for m, only in chosen.items() if only) or everything
     items = sorted(
         (
             str(args.bench / "html" / f"{name}.html.gz"),
@@ -536,7 +540,7 @@ def main() -> int:
     )
     for mode in modes:
         print(f"\n{mode}: {MODES[mode]}")
-        print(header + (f" {'added->bp':>10} {'unmarked':>8}" if mode == "added" else ""))
+        print(header + (f" {'added->bp':>10} {'unmarked':>8}" if mode.endswith("added") else ""))
         print("-" * len(header))
         _print_rows(parts, mode)
         for part_name, tallies in parts.items():
