@@ -510,7 +510,7 @@ def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
         return Evidence(2.0, "photo-credit", "an image")
     if count == 0:
         return Evidence(4.0, "navigation", "no words, only marks")
-    if _is_glyph(block.plain):
+    if count == 1 and _is_glyph(block.plain):
         return _GLYPH
     if facts.attributed and count < 40:
         return _ATTRIBUTED
