@@ -79,8 +79,16 @@ def test_a_broken_user_lexicon_is_one_clear_error(tmp_path: Path, content: str, 
 
 
 def test_a_missing_user_lexicon_is_one_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(ArticleDiffError, match="cannot read lexicon"):
+    with pytest.raises(ArticleDiffError, match="no such lexicon file"):
         load_lexicon(extra=[tmp_path / "nowhere.toml"])
+
+
+def test_a_user_lexicon_not_in_utf8_is_one_clear_error(tmp_path: Path) -> None:
+    # An editor's file saved as Latin-1 ("café") was an internal error with a traceback hint.
+    path = tmp_path / "latin1.toml"
+    path.write_bytes('[[rule]]\ncategory = "footer"\nphrases = ["café"]\n'.encode("latin-1"))
+    with pytest.raises(ArticleDiffError, match="lexicon is not UTF-8 text"):
+        load_lexicon(extra=[path])
 
 
 def test_every_shipped_language_loads_and_covers_most_categories() -> None:

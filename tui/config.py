@@ -15,11 +15,11 @@ it off. Options given on the command line come first.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.errors import ArticleDiffError
+from tui.toml_file import read_toml
 
 #: The environment variable naming the config file ("" for none).
 CONFIG_ENV = "ARTICLE_DIFF_CONFIG"
@@ -28,8 +28,6 @@ SETTINGS = {
     "lexicon": "a list of boilerplate lexicon files",
     "lang": "the shipped lexicons to use, as for --lang",
 }
-#: A config file larger than this is not one.
-MAX_BYTES = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,21 +65,11 @@ def load_config(path: Path | None = None) -> Config:
     if path is None:
         return Config()
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ArticleDiffError(f"{path}: too large for a config file")
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_toml(path, "config")
     except FileNotFoundError:
         if named:
             raise ArticleDiffError(f"{path}: no such config file (named by {CONFIG_ENV})") from None
         return Config()
-    except OSError as error:
-        raise ArticleDiffError(f"{path}: cannot read config ({error.strerror or error})") from None
-    except UnicodeDecodeError:
-        raise ArticleDiffError(f"{path}: config is not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ArticleDiffError(f"{path}: not a valid TOML config ({error})") from None
-    except RecursionError:
-        raise ArticleDiffError(f"{path}: not a valid TOML config (nested too deeply)") from None
     return _settings(data, path)
 
 

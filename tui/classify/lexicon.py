@@ -21,6 +21,7 @@ from pathlib import Path
 
 from tui.errors import ArticleDiffError
 from tui.model import BOILERPLATE_CATEGORIES
+from tui.toml_file import read_toml
 
 #: The environment variable naming extra lexicon files.
 LEXICON_ENV = "ARTICLE_DIFF_LEXICON"
@@ -290,12 +291,9 @@ def _rules_from(data: dict[str, object], origin: str) -> list[Rule]:
 
 def _read(path: Path) -> dict[str, object]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as error:
-        raise ArticleDiffError(f"{path}: cannot read lexicon ({error.strerror or error})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ArticleDiffError(f"{path}: not a valid TOML lexicon ({error})") from None
+        return read_toml(path, "lexicon")
+    except FileNotFoundError:
+        raise ArticleDiffError(f"{path}: no such lexicon file") from None
 
 
 def parse_languages(value: str) -> tuple[str, ...] | None:

@@ -1,0 +1,38 @@
+"""Read a user's TOML file (a config, a lexicon) with a one-line complaint for each way it can be wrong."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from tui.errors import ArticleDiffError
+
+#: A settings file larger than this is not one.
+MAX_BYTES = 1_000_000
+
+
+def read_toml(path: Path, what: str) -> dict[str, object]:
+    """The file's table.
+
+    Args:
+        path: The file.
+        what: What it should be, for the complaint ("config", "lexicon").
+
+    Raises:
+        FileNotFoundError: There is no such file (the caller knows whether that is an error).
+        ArticleDiffError: It is too large, unreadable, not UTF-8, or not TOML.
+    """
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ArticleDiffError(f"{path}: too large for a {what} file")
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        raise ArticleDiffError(f"{path}: cannot read {what} ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise ArticleDiffError(f"{path}: {what} is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ArticleDiffError(f"{path}: not a valid TOML {what} ({error})") from None
+    except RecursionError:
+        raise ArticleDiffError(f"{path}: not a valid TOML {what} (nested too deeply)") from None
