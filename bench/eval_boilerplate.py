@@ -491,7 +491,7 @@ def main() -> int:
     )
     parser.add_argument("--twin", action="store_true", help="only label each page with itself as the other version")
     parser.add_argument(
-        "--adjudicated", action="store_true", help="only the with-gold protocol on the adjudicated gold"
+        "--adjudicated", action="store_true", help="only the with-gold and added protocols on the adjudicated gold"
     )
     parser.add_argument("--misses", type=Path, help="write misclassified blocks here (tab-separated)")
     args = parser.parse_args()
@@ -505,6 +505,9 @@ def main() -> int:
         "adjudicated": args.adjudicated, "adjudicated-added": args.adjudicated,
     }  # fmt: skip
     marked = load_adjudication() if args.bench == BENCH else {}
+    if args.adjudicated and not marked:
+        print(f"eval_boilerplate: no adjudicated gold for {args.bench}", file=sys.stderr)
+        return 2
     everything = tuple(m for m in MODES if marked or not m.startswith("adjudicated"))
     modes = tuple(m for m, only in chosen.items() if only) or everything
     items = sorted(

@@ -484,15 +484,14 @@ _ATTRIBUTED = Evidence(-1.8, None, "reports what someone said")
 _SHORT_LINE = Evidence(0.5, None, "a short line, not a sentence")
 _CAPITALS_IN_PAGE = Evidence(1.5, "related-link", "a line in capitals")
 _CAPITALS = Evidence(1.0, "related-link", "a line in capitals")
-
-
 _GLYPH = Evidence(2.5, "navigation", "a lone letter: an icon's glyph, not a word")
 
 
 def _is_glyph(plain: str) -> bool:
-    """True for a block that is one Latin letter: an icon font's glyph ("S", "K").
+    """True for a block that is one letter of an alphabet: an icon font's glyph ("S", "K").
 
-    A roman numeral ("I", "V", "X") heads a section; a letter of a script without spaces is a word.
+    A roman numeral ("I", "V", "X") heads a section; a character of a script without spaces (from U+2E80,
+    where CJK begins) is a word.
     """
     text = plain.strip()
     return len(text) == 1 and text.isalpha() and text not in "IVXivx" and ord(text) < 0x2E80
