@@ -49,7 +49,7 @@ BOILERPLATE_CATEGORIES: tuple[str, ...] = (
     "comments",
     "footer",
 )
-METADATA_CATEGORIES: tuple[str, ...] = ("title", "date", "byline", "dateline")
+METADATA_CATEGORIES: tuple[str, ...] = ("title", "date", "byline", "dateline", "description", "front-matter")
 
 #: The gutter marker of each row op, the same in the viewer and every report,
 #: so a change reads without colour.
@@ -112,6 +112,11 @@ class Block:
     """HTML structure hints, when the source was HTML."""
     region: int | None = None
     """Index of the boilerplate region the block belongs to, if any."""
+
+
+def is_declared_metadata(block: Block) -> bool:
+    """Whether the source itself declared the block metadata (a front-matter field): no classifier overrules it."""
+    return block.kind == "metadata" and block.role == "metadata"
 
 
 #: Boilerplate whose region's surest block is less sure than this was dimmed on a guess: on its shape and on being

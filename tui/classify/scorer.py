@@ -32,7 +32,7 @@ from tui.classify.signals import (
     structure_evidence,
 )
 from tui.classify.teasers import headline_link, teaser_evidence
-from tui.model import Block, Document, Role
+from tui.model import Block, Document, Role, is_declared_metadata
 
 #: Evidence at or above this sum makes a block boilerplate.
 THRESHOLD = 1.5
@@ -408,6 +408,9 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
 
     labelled: list[Block] = []
     for block, fact, score, role in zip(blocks, facts, scores, roles, strict=True):
+        if is_declared_metadata(block):
+            labelled.append(block)  # front matter says what it is
+            continue
         boilerplate = role == "boilerplate"
         # Built positionally, field by field: dataclasses.replace costs several times more, once per block.
         labelled.append(
@@ -439,7 +442,8 @@ def _label_metadata(
 ) -> list[Block]:
     """Mark the headline, date, byline and dateline near the top of the document."""
     named = [bool(fact.hits) or fact.boxed for fact in facts[:TITLE_WINDOW]]  # a text's headline is near the top
-    title_index = find_title(blocks, document.title, named)
+    declared = any(is_declared_metadata(b) and b.category == "title" for b in blocks)
+    title_index = None if declared else find_title(blocks, document.title, named)
     if title_index is not None:
         blocks[title_index] = replace(
             blocks[title_index],
@@ -449,7 +453,7 @@ def _label_metadata(
             confidence=0.9,
         )
     for index, block in enumerate(blocks):
-        if index == title_index or scores[index] >= THRESHOLD + 2.0:
+        if index == title_index or scores[index] >= THRESHOLD + 2.0 or is_declared_metadata(block):
             continue
         category = metadata_category(block, facts[index].count)
         if category is not None:

@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.engine.front_matter import front_matter_span
 from tui.errors import ArticleDiffError
 from tui.model import SourceFormat
 
@@ -139,37 +140,57 @@ def _binary_share(text: str) -> float:
 
 
 _HTML_RE = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<\?xml)", re.IGNORECASE)
-_TAG_RE = re.compile(r"</?(p|div|span|a|h[1-6]|li|ul|br|section|article|figure|img|meta|table)\b[^>]*>", re.I)
+_TAG_RE = re.compile(r"</?(p|div|span|a|h[1-6]|li|ul|br|section|article|figure|img|meta|table)\b[^>\n]{0,500}>", re.I)
+# Every pattern is bounded (no unbounded run inside a run): sniffing stays linear even on one long line of "[".
 _MD_SIGNALS = (
-    ("heading", re.compile(r"^#{1,6}\s+\S", re.MULTILINE)),
-    ("bold", re.compile(r"(\*\*|__)(?=\S)[^\n]+?(?<=\S)\1")),
-    ("link", re.compile(r"!?\[[^\]\n]+\]\([^)\s]*\)")),
-    ("autolink", re.compile(r"<https?://[^>\s]+>")),
+    ("heading", re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)),
+    ("bold", re.compile(r"(\*\*|__)(?=\S)[^\n*_]{1,200}?(?<=\S)\1")),
+    ("link", re.compile(r"!?\[[^\[\]\n]{1,300}\]\([^)\s]{0,500}\)")),
+    ("autolink", re.compile(r"<https?://[^>\s]{1,500}>")),
     ("fence", re.compile(r"^```", re.MULTILINE)),
-    ("list", re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+\S.*\n\s{0,3}(?:[-*+]|\d+[.)])\s+\S", re.MULTILINE)),
-    ("quote", re.compile(r"^>\s+\S", re.MULTILINE)),
-    ("reference", re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+", re.MULTILINE)),
-    ("emphasis", re.compile(r"(?<![*\w])([*_])(?=[^\s*_])[^*_\n]+?(?<=[^\s*_])\1(?![*\w])")),
+    ("list", re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S[^\n]*\n {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)),
+    ("quote", re.compile(r"^>[ \t]+\S", re.MULTILINE)),
+    ("reference", re.compile(r"^ {0,3}\[[^\[\]\n]{1,300}\]:[ \t]+\S", re.MULTILINE)),
+    ("emphasis", re.compile(r"(?<![*\w])([*_])(?=[^\s*_])[^*_\n]{1,200}?(?<=[^\s*_])\1(?![*\w])")),
 )
 #: Kinds of markup that count only when seen at least twice: a lone ``*word*`` is a stray.
 _WEAK_SIGNALS = frozenset({"emphasis"})
+#: Sniffing reads this much of the start of a file, and this much of each line.
+SNIFF_CHARS = 65536
+SNIFF_LINE = 2000
+#: An HTML document is mostly tags: a Markdown file with a few HTML blocks in it has far more lines of prose.
+HTML_LINE_SHARE = 0.5
+
+
+def _tag_line_share(head: str) -> float:
+    """The share of non-blank lines that open with a tag."""
+    lines = [line.lstrip() for line in head.split("\n") if line.strip()]
+    return sum(line.startswith("<") for line in lines) / max(1, len(lines))
 
 
 def sniff_format(text: str, hint: str | None = None) -> SourceFormat:
     """Tell text, Markdown and HTML apart by content; the extension breaks ties.
 
-    Markdown needs two different kinds of markup (a heading and a link, say), or
-    one strong kind repeated, so a stray asterisk in a text file stays text.
+    A whole HTML page says so in its first tag. Front matter opens only Markdown. Otherwise, text with
+    tags is HTML when its lines are mostly tags, so that Markdown holding an ``<img>``, a ``<p class=...>``
+    or a ``<dl>`` between its paragraphs stays Markdown (and a ``.md`` file always does). Markdown needs two
+    different kinds of markup (a heading and a link, say), or one strong kind repeated, so a stray asterisk
+    in a text file stays text.
     """
-    head = text[:65536]
-    if _HTML_RE.search(head) or len(_TAG_RE.findall(head)) >= 5:
+    head = "\n".join(line[:SNIFF_LINE] for line in text[:SNIFF_CHARS].split("\n"))
+    hinted = _EXTENSIONS.get(Path(hint).suffix.lower()) if hint and hint != "-" else None
+    if _HTML_RE.search(head):
         return "html"
+    if front_matter_span(text) is not None:
+        return "html" if hinted == "html" else "markdown"  # a static site's post written in HTML has it too
     hits = {name: len(rx.findall(head)) for name, rx in _MD_SIGNALS}
     kinds = sum(1 for name, n in hits.items() if n >= (2 if name in _WEAK_SIGNALS else 1))
-    if kinds >= 2 or hits["link"] >= 2 or hits["heading"] >= 2 or hits["fence"] >= 2:
-        return "markdown"
-    hinted = _EXTENSIONS.get(Path(hint).suffix.lower()) if hint and hint != "-" else None
-    if hinted == "markdown" and kinds:
+    markdown = kinds >= 2 or hits["link"] >= 2 or hits["heading"] >= 2 or hits["fence"] >= 2
+    if hinted != "markdown" and len(_TAG_RE.findall(head)) >= 5 and (
+        not markdown or _tag_line_share(head) >= HTML_LINE_SHARE
+    ):
+        return "html"
+    if markdown or (hinted == "markdown" and (kinds or _TAG_RE.search(head))):
         return "markdown"
     if hinted == "html" and _TAG_RE.search(head):
         return "html"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from tui.engine.front_matter import read_front_matter
 from tui.engine.read import SourceText
 from tui.engine.segment_markdown import segment_markdown
 from tui.engine.segment_text import segment_text
@@ -16,7 +19,16 @@ def segment(source: SourceText) -> Document:
     elif source.format == "html":
         from tui.engine.segment_html import segment_html
 
-        blocks, title = segment_html(source.text)
+        front = read_front_matter(source.text)
+        if front is None:
+            blocks, title = segment_html(source.text)
+        else:
+            # A static site's post written in HTML: its front matter, then the page.
+            page, title = segment_html(source.text[front.end :])
+            title = front.title or title
+            blocks = front.blocks + tuple(
+                replace(b, id=len(front.blocks) + b.id, prefix=b.prefix or "\n\n") for b in page
+            )
         trailer = ""
     else:
         blocks, trailer = segment_text(source.text)

@@ -7,16 +7,17 @@ Each leaf block keeps its exact source lines for display, and a markup-free
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from tui.engine.front_matter import read_front_matter
+from tui.engine.html_fragment import Piece, html_pieces
 from tui.engine.normalize import collapse_space
 from tui.model import Block, BlockKind
 
 _parser = MarkdownIt("commonmark").enable("table")
-_COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
-_TAG_RE = re.compile(r"<[^>]*>")
 
 
 def _inline_plain(token: Token) -> str:
@@ -39,6 +40,23 @@ def _is_image_only(token: Token) -> bool:
     return len(children) == 1 and children[0].type == "image"
 
 
+_BLANK_RUN_RE = re.compile(r"\n(?:[ \t]*\n)+")
+_CODE_INDENT_RE = re.compile(r"^(?: {1,4}|\t)", re.MULTILINE)
+
+
+def _code_chunks(region: str) -> Iterator[Piece]:
+    """The chunks of an indented code block, between its blank lines, each with its indent taken off."""
+    start = 0
+    for gap in [*_BLANK_RUN_RE.finditer(region), None]:
+        end = gap.start() if gap is not None else len(region.rstrip())
+        chunk = region[start:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip("\n"))
+            yield Piece(start + lead, end, "code", _CODE_INDENT_RE.sub("", chunk.strip("\n")))
+        if gap is not None:
+            start = gap.end()
+
+
 def segment_markdown(text: str) -> tuple[tuple[Block, ...], str, str | None]:
     """Split Markdown into blocks.
 
@@ -46,16 +64,25 @@ def segment_markdown(text: str) -> tuple[tuple[Block, ...], str, str | None]:
         The blocks, the trailer after the last one, and the first level-one
         heading's text (the title) if there is one.
     """
-    tokens = _parser.parse(text)
     lines = text.split("\n")
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
     blocks: list[Block] = []
     title: str | None = None
-    containers: list[str] = []
     cursor_line = 0
     cursor = 0
+    front = read_front_matter(text)
+    parsed = text
+    if front is not None:
+        blocks.extend(front.blocks)
+        title = front.title
+        cursor = front.end
+        cursor_line = front.body_line
+        # The parser sees blank lines where the front matter was, so its line numbers stay the file's.
+        parsed = "\n" * cursor_line + text[offsets[min(cursor_line, len(lines))] :]
+    tokens = _parser.parse(parsed)
+    containers: list[str] = []
     skip_until = -1
     for index, token in enumerate(tokens):
         if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open", "list_item_open"):
@@ -83,11 +110,32 @@ def segment_markdown(text: str) -> tuple[tuple[Block, ...], str, str | None]:
                 kind = "list-item"
             else:
                 kind = "paragraph"
-        elif token.type in ("fence", "code_block"):
+        elif token.type == "fence":
             kind, plain = "code", token.content.strip("\n")
-        elif token.type == "html_block":
-            # Raw HTML in Markdown: its visible text only (a comment shows nothing).
-            kind, plain = "other", collapse_space(_TAG_RE.sub(" ", _COMMENT_RE.sub("", token.content)))
+        elif token.type in ("html_block", "code_block"):
+            # Raw HTML: a block for each block-level element that shows text. Indented code: a block for
+            # each of its chunks (CommonMark's own unit, between blank lines), so one changed line in a long
+            # listing does not make the whole listing a rewrite.
+            first, last = token.map
+            first = max(first, cursor_line)
+            if last <= first:
+                continue
+            start = offsets[first]
+            region = text[start : offsets[last] - 1]
+            pieces = html_pieces(region) if token.type == "html_block" else _code_chunks(region)
+            for piece in pieces:
+                blocks.append(
+                    Block(
+                        id=len(blocks),
+                        kind=piece.kind,
+                        text=text[start + piece.start : start + piece.end],
+                        plain=piece.plain,
+                        prefix=text[cursor : start + piece.start],
+                    )
+                )
+                cursor = start + piece.end
+            cursor_line = last
+            continue
         elif token.type == "table_open":
             kind = "table"
             close = next(k for k in range(index, len(tokens)) if tokens[k].type == "table_close")
