@@ -62,6 +62,11 @@ def _words(text: str) -> str:
     return " ".join(words_of(fold(text)))
 
 
+def same_words(text: str, other: str | None) -> bool:
+    """Whether two texts say the same words, typography and case aside."""
+    return other is not None and _words(text) == _words(other)
+
+
 def find_title(blocks: Sequence[Block], title: str | None, named: Sequence[bool] = ()) -> int | None:
     """The index of the headline block: the heading that matches the page title, else the first top heading.
 

@@ -18,7 +18,8 @@ from itertools import accumulate
 from tui.classify.extraction import Extraction
 from tui.classify.growth import growth_evidence
 from tui.classify.lexicon import Lexicon
-from tui.classify.metadata import TITLE_WINDOW, find_title, metadata_category
+from tui.classify.lone import BODY, FURNITURE, Shared, lone_evidence
+from tui.classify.metadata import TITLE_WINDOW, find_title, metadata_category, same_words
 from tui.classify.regions import carry_openers, number_regions
 from tui.classify.signals import (
     LINKED_SHARE,
@@ -52,8 +53,10 @@ class OtherVersion:
     #: a short key ("home") lies in any long text by chance.
     MIN_CONTAINED = 16
 
-    def __init__(self, facts: Sequence[Facts], standalone: Sequence[float], side: str) -> None:
+    def __init__(self, facts: Sequence[Facts], standalone: Sequence[float], side: str, plains: Sequence[str]) -> None:
         self.side = side
+        self.plains = plains
+        """Each block's plain text, where an edited block's counterpart is looked for."""
         self.standalone = standalone
         """Each block's score on its own evidence and regions, before either version looked at the other."""
         self._where: dict[bytes, int] = {}
@@ -181,7 +184,7 @@ def _place_given_back(weight: float) -> Evidence:
     return Evidence(weight, None, "names itself, though set among the article's paragraphs")
 
 
-_OUTSIDE = Evidence(0.8, None, "outside the article's paragraphs")
+_OUTSIDE = Evidence(0.8, None, "outside the article's paragraphs", blind=True)
 #: A line this short that is not a sentence may be a menu entry, a label or a headline of another story.
 LINE_MAX_WORDS = 8
 
@@ -273,6 +276,9 @@ class Prepared:
         # when it is a whole page (a plain text's first short lines are not a page's menu).
         standalone = [fact.score for fact in facts]
         before, after = position_evidence(document.blocks, facts)
+        self.masthead = frozenset(before) if len(before) >= PAGE_LINES else frozenset()
+        """The short lines above a page's article paragraphs, when there are many: its menus, by the page's
+        structure (an article's own headline, date and byline are a few lines, not a menu's dozens)."""
         if _is_page(before, after):
             # A whole page's menus and footer lines are furniture to the other version too: without this, two
             # snapshots of one page would each hold the other's menu lines as "article text in both versions".
@@ -291,7 +297,7 @@ class Prepared:
 
     def as_other(self, side: str) -> OtherVersion:
         """This version as the other version of the one being labelled (``side`` names this one)."""
-        return OtherVersion(self.facts, self.standalone, side)
+        return OtherVersion(self.facts, self.standalone, side, [b.plain for b in self.document.blocks])
 
 
 #: A block scoring this low on its own is body whatever the other version says: its words are not looked
@@ -339,15 +345,6 @@ def _flanked_by_article(facts: Sequence[Facts], anchors: list[bool], shared: Seq
             fact.add(_FLANKED)
 
 
-#: A lexicon phrase at least this strong names its block whatever its voice ("... is a reporter covering courts").
-NAMING_WEIGHT = 2.5
-
-
-def _may_tip(fact: Facts) -> bool:
-    """Whether being in one version only may tip a sentence that a phrase points at into boilerplate."""
-    return fact.addressed or max((hit.rule.weight for hit in fact.hits), default=0.0) >= NAMING_WEIGHT
-
-
 def label_document(prepared: Prepared, other: OtherVersion | None, side: str) -> Document:
     """Label every block of one version.
 
@@ -361,32 +358,32 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
     anchors: list[bool] = [False] * len(blocks)
     shared: list[bool] = [False] * len(blocks)
     if other is not None:
-        only_here = Evidence(1.0, None, f"only in the {side} version")
-        lone: list[int] = []
-        absent = [False] * len(blocks)
+        context = Shared(len(blocks))
         for index, fact in enumerate(facts):
             if not fact.count:
                 continue
             where, trusted = other.locate(fact.key, scan=fact.score > CLEARLY_BODY)
             if where is None:
-                absent[index] = True
-                # Only in this version: page furniture comes and goes between snapshots; an article's
-                # sentences are edited, so a sentence is never tipped by this alone, nor one that only a
-                # hint of a phrase points at, unless it speaks to the reader as furniture does ("cookies"
-                # in a report on a bakery's sales is news; "we use cookies so you..." is a banner).
-                if fact.score > 0 and (not fact.sentence or fact.linked or (fact.hits and _may_tip(fact))):
-                    fact.add(only_here)
-                    lone.append(index)
+                context.absent[index] = True
             elif not trusted:
                 continue
             elif other.standalone[where] >= THRESHOLD:
                 shared[index] = True
+                context.where[index], context.status[index] = where, FURNITURE
+            elif index in prepared.masthead:
+                # A whole page's menu line that neither version dims on its own evidence ("Flink 1.15 (Latest
+                # stable release)") is still furniture to a line added or edited among such lines.
+                context.where[index], context.status[index] = where, FURNITURE
             else:
                 # The other version holds these words as article text: a strong sign they are, here too.
                 fact.add(_shared_evidence(other.standalone[where], other.side))
                 anchors[index] = True
+                context.where[index], context.status[index] = where, BODY
+        lone = lone_evidence(
+            facts, context, other.plains, other.standalone, [b.plain for b in blocks], THRESHOLD, side, other.side
+        )
         _flanked_by_article(facts, anchors, shared)
-        growth_evidence(blocks, facts, lone, anchors, absent)
+        growth_evidence(blocks, facts, lone, anchors, context.absent)
     for index, piece in carry_openers(blocks, facts, anchors, THRESHOLD):
         facts[index].add(piece)
 
@@ -443,7 +440,9 @@ def _label_metadata(
     """Mark the headline, date, byline and dateline near the top of the document."""
     named = [bool(fact.hits) or fact.boxed for fact in facts[:TITLE_WINDOW]]  # a text's headline is near the top
     declared = any(is_declared_metadata(b) and b.category == "title" for b in blocks)
-    title_index = None if declared else find_title(blocks, document.title, named)
+    title_index = find_title(blocks, document.title, named)
+    if declared and title_index is not None and not same_words(blocks[title_index].plain, document.title):
+        title_index = None  # the front matter holds the headline; a first heading is only one if it repeats it
     if title_index is not None:
         blocks[title_index] = replace(
             blocks[title_index],

@@ -26,6 +26,10 @@ class Evidence:
     place: bool = False
     """The evidence says where the block sits (an article container, an extractor's main text), not what it
     says; such evidence always points to body."""
+    blind: bool = False
+    """The evidence names nothing: a block's bare shape (a short line, a fragment), its place before or after
+    the article's paragraphs, or its being in one version only. An article's own new line shares all of
+    these with furniture, so such evidence alone never dims a changed block in the article's flow."""
 
 
 #: Scores are kept to this many decimal places; weights are given to one or two.
@@ -481,10 +485,11 @@ LINE_MAX_WORDS_TEXT = 20
 # Evidence that recurs block after block is made once: building a frozen dataclass is not free.
 _SENTENCE = Evidence(-0.6, None, "a sentence")
 _ATTRIBUTED = Evidence(-1.8, None, "reports what someone said")
-_SHORT_LINE = Evidence(0.5, None, "a short line, not a sentence")
+_SHORT_LINE = Evidence(0.5, None, "a short line, not a sentence", blind=True)
 _CAPITALS_IN_PAGE = Evidence(1.5, "related-link", "a line in capitals")
-_CAPITALS = Evidence(1.0, "related-link", "a line in capitals")
+_CAPITALS = Evidence(1.0, "related-link", "a line in capitals", blind=True)
 _GLYPH = Evidence(2.5, "navigation", "a lone letter: an icon's glyph, not a word")
+_ITALICS = Evidence(1.0, None, "set entirely in italics, as captions and notes are", blind=True)
 
 
 def _is_glyph(plain: str) -> bool:
@@ -498,8 +503,8 @@ def _is_glyph(plain: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _counted(weight: float, template: str, count: int) -> Evidence:
-    return Evidence(weight, None, template.format(count))
+def _counted(weight: float, template: str, count: int, blind: bool = False) -> Evidence:
+    return Evidence(weight, None, template.format(count), blind=blind)
 
 
 def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
@@ -522,13 +527,13 @@ def shape_evidence(block: Block, facts: Facts) -> Evidence | None:
     if block.kind == "heading":
         return None
     if block.hints is None and _ITALIC_BLOCK_RE.match(block.text):
-        return Evidence(1.0, None, "set entirely in italics, as captions and notes are")
+        return _ITALICS
     if 3 <= count <= 25 and _is_capitals(block.plain):
         # A page marks its subheads as headings, so a line in capitals there is a teaser; plain text
         # sets subheads in capitals too ("WHO IS THE FRONT-RUNNER?"), so there it is only a hint.
         return _CAPITALS_IN_PAGE if block.hints is not None else _CAPITALS
     if count <= 3:
-        return _counted(0.8, "a fragment of {} words" if count > 1 else "a fragment of {} word", count)
+        return _counted(0.8, "a fragment of {} words" if count > 1 else "a fragment of {} word", count, True)
     longest = LINE_MAX_WORDS_PAGE if block.hints is not None else LINE_MAX_WORDS_TEXT
     if count <= longest and not facts.sentence:
         return _SHORT_LINE
