@@ -12,18 +12,21 @@ import argparse
 import os
 import shutil
 import sys
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from tui import __version__
-from tui.errors import ArticleDiffError, ExitStatus
+from tui.errors import ArticleDiffError, ExitStatus, InputWarning
 from tui.safe_text import safe_line
 
 if TYPE_CHECKING:
     from tui.model import Comparison, Document, Options, SourceFormat
 
 PROG = "article-diff"
+#: The widest --width accepted: a line this wide already fills any screen, and memory grows with it.
+MAX_WIDTH = 1000
 LEXICON_ENV = "ARTICLE_DIFF_LEXICON"
 DEBUG_ENV = "ARTICLE_DIFF_DEBUG"
 
@@ -48,9 +51,16 @@ NO_COLOR in the environment turns colour off unless --color always is given.
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (``--help`` still prints the whole usage)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ArticleDiffError(f"{message} (see {PROG} --help)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser (also used to print ``--help``)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="See how a news article changed: paragraphs paired, words diffed, boilerplate named.",
         epilog=EXAMPLES,
@@ -160,11 +170,18 @@ def _options(args: argparse.Namespace) -> Options:
     return Options(formatting_is_change=args.formatting, ignore_case=args.ignore_case)
 
 
+def _check_lexicon_path(path: str, where: str = "") -> None:
+    """A lexicon path must name something to read: not nothing, not a directory (reading it is bounded later)."""
+    if os.path.isdir(path):
+        raise ArticleDiffError(f"{path}: is a directory, not a lexicon file{where}")
+    if not os.path.exists(path):
+        raise ArticleDiffError(f"{path}: no such lexicon file{where}")
+
+
 def _set_lexicon(paths: list[str]) -> None:
     """Hand the user's lexicon files to the classifier through its environment variable."""
     for path in paths:
-        if not os.path.isfile(path):
-            raise ArticleDiffError(f"{path}: no such lexicon file")
+        _check_lexicon_path(path)
         if not os.access(path, os.R_OK):
             raise ArticleDiffError(f"{path}: permission denied")
     existing = [p for p in os.environ.get(LEXICON_ENV, "").split(os.pathsep) if p.strip()]
@@ -201,8 +218,7 @@ def _apply_settings(args: argparse.Namespace) -> None:
 
     config = Config() if args.no_config else load_config()
     for path in config.lexicon:
-        if not os.path.isfile(path):
-            raise ArticleDiffError(f"{path}: no such lexicon file (named in {config.path})")
+        _check_lexicon_path(path, f" (named in {config.path})")
     lexicons = [*(args.lexicon or []), *config.lexicon]
     if lexicons:
         _set_lexicon(lexicons)
@@ -216,20 +232,30 @@ def _apply_settings(args: argparse.Namespace) -> None:
         os.environ[LANGUAGES_ENV] = lang
 
 
+def _stdout() -> TextIO:
+    """Standard output, or a one-line complaint when the process was started with it closed (``>&-``)."""
+    if sys.stdout is None:
+        raise ArticleDiffError("standard output is closed")
+    return sys.stdout
+
+
 def _write_stdout(text: str) -> None:
     """Write UTF-8 to stdout whatever the locale says; a closed pipe (``| head``) is not an error."""
     data = text.encode("utf-8")
+    stdout = _stdout()
     try:
-        buffer = getattr(sys.stdout, "buffer", None)
+        buffer = getattr(stdout, "buffer", None)
         if buffer is not None:
-            sys.stdout.flush()
+            stdout.flush()
             buffer.write(data)
             buffer.flush()
         else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            stdout.write(text)
+            stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
+    except OSError as error:
+        raise ArticleDiffError(f"standard output: cannot write ({error.strerror or error})") from None
 
 
 def _silence_stdout() -> None:
@@ -264,7 +290,7 @@ def _report(comparison: Comparison, args: argparse.Namespace) -> None:
     color = use_color(args.color, sys.stdout) if to_stdout else args.color == "always"
     width = args.width
     if width is None and to_stdout and fmt == "text" and _is_tty(sys.stdout):
-        width = shutil.get_terminal_size().columns
+        width = _terminal_width()
     options: dict[str, Any] = {
         "context": args.context,
         "boilerplate": args.boilerplate,
@@ -281,20 +307,28 @@ def _report(comparison: Comparison, args: argparse.Namespace) -> None:
 def _print(comparison: Comparison, args: argparse.Namespace) -> None:
     from tui.export.terminal import print_comparison
 
-    color = use_color(args.color, sys.stdout)
-    width = args.width or shutil.get_terminal_size().columns
+    stdout = _stdout()
+    color = use_color(args.color, stdout)
+    width = args.width or _terminal_width()
     try:
         print_comparison(
             comparison,
-            sys.stdout,
+            stdout,
             color=color,
             width=width,
             context=args.context,
             boilerplate=args.boilerplate,
-            pager=args.pager and _is_tty(sys.stdout),
+            pager=args.pager and _is_tty(stdout),
         )
     except BrokenPipeError:
         _silence_stdout()
+    except OSError as error:
+        raise ArticleDiffError(f"standard output: cannot write ({error.strerror or error})") from None
+
+
+def _terminal_width() -> int:
+    """The terminal's columns, within what --width accepts."""
+    return max(20, min(MAX_WIDTH, shutil.get_terminal_size().columns))
 
 
 def _viewer(old: Document, new: Document, options: Options, args: argparse.Namespace) -> int:
@@ -313,12 +347,16 @@ def _check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
         raise ArticleDiffError("give two versions to compare, OLD and NEW (or none for the demo pair)")
     if args.old == "-" and args.new == "-":
         raise ArticleDiffError("only one side can be read from standard input (-)")
-    if args.width is not None and args.width < 20:
-        raise ArticleDiffError("--width must be at least 20")
+    if args.width is not None and not 20 <= args.width <= MAX_WIDTH:
+        raise ArticleDiffError(f"--width must be from 20 to {MAX_WIDTH}")
     if args.context is not None and args.context < 0:
         raise ArticleDiffError("--context must be 0 or more")
     if args.print and args.output:
         raise ArticleDiffError("--print and -o/--output cannot be used together")
+    if args.output not in (None, "-") and args.old is not None:
+        from tui.export import refuse_overwriting_inputs
+
+        refuse_overwriting_inputs(args.output, [args.old, args.new])
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -350,8 +388,27 @@ def _compare(args: argparse.Namespace) -> int:
     return int(ExitStatus.CHANGED if comparison.summary.body_changed else ExitStatus.SAME)
 
 
+def _warn(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+    """Show an :class:`InputWarning` as one line on stderr, as errors are; others as Python would."""
+    if issubclass(category, InputWarning):
+        if sys.stderr is not None:
+            print(f"{PROG}: warning: {safe_line(str(message))}", file=sys.stderr)
+        return
+    _show_warning(message, category, *args, **kwargs)
+
+
+_show_warning = warnings.showwarning
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``article-diff``: returns the exit status (0 same, 1 changed, 2 trouble)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", InputWarning)
+        warnings.showwarning = _warn
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         return run(argv)
     except SystemExit as exit_:  # argparse: --help, --version and usage errors

@@ -15,10 +15,11 @@ it off. Options given on the command line come first.
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.errors import ArticleDiffError
+from tui.errors import ArticleDiffError, InputWarning
 from tui.toml_file import read_toml
 
 #: The environment variable naming the config file ("" for none).
@@ -64,6 +65,8 @@ def load_config(path: Path | None = None) -> Config:
     path = path if path is not None else config_path()
     if path is None:
         return Config()
+    if not named and not _reachable(path):
+        return Config()
     try:
         data = read_toml(path, "config")
     except FileNotFoundError:
@@ -71,6 +74,19 @@ def load_config(path: Path | None = None) -> Config:
             raise ArticleDiffError(f"{path}: no such config file (named by {CONFIG_ENV})") from None
         return Config()
     return _settings(data, path)
+
+
+def _reachable(path: Path) -> bool:
+    """Whether the usual config file can be looked for: a folder on the way that cannot be entered (a service
+    account's unreadable ``$HOME``, ``sudo -u`` keeping ``HOME=/root``) means no config, with a warning."""
+    try:
+        path.stat()
+    except PermissionError:
+        warnings.warn(f"{path}: cannot look for a config file there (permission denied); using none", InputWarning, 2)
+        return False
+    except OSError:
+        pass  # missing, or a problem read_toml words better
+    return True
 
 
 def _settings(data: dict[str, object], path: Path) -> Config:

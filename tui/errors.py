@@ -18,3 +18,7 @@ class ExitStatus(IntEnum):
 
 class ArticleDiffError(Exception):
     """A problem with the input or the output, described in one line for the user."""
+
+
+class InputWarning(UserWarning):
+    """Something about the input the user should know, though the run goes on (one line on stderr)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from tui.capped import read_capped
 from tui.errors import ArticleDiffError
 
 #: A settings file larger than this is not one.
@@ -20,14 +21,17 @@ def read_toml(path: Path, what: str) -> dict[str, object]:
 
     Raises:
         FileNotFoundError: There is no such file (the caller knows whether that is an error).
-        ArticleDiffError: It is too large, unreadable, not UTF-8, or not TOML.
+        ArticleDiffError: It is too large, a directory, unreadable, not UTF-8, or not TOML.
     """
     try:
-        if path.stat().st_size > MAX_BYTES:
+        data = read_capped(path, MAX_BYTES)  # a device or a FIFO says size 0: only the read is bounded
+        if len(data) > MAX_BYTES:
             raise ArticleDiffError(f"{path}: too large for a {what} file")
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(data.decode("utf-8-sig"))  # Notepad's byte-order mark is no error
     except FileNotFoundError:
         raise
+    except IsADirectoryError:
+        raise ArticleDiffError(f"{path}: is a directory, not a {what} file") from None
     except OSError as error:
         raise ArticleDiffError(f"{path}: cannot read {what} ({error.strerror or error})") from None
     except UnicodeDecodeError:

@@ -8,13 +8,16 @@ with a one-line :class:`~tui.errors.ArticleDiffError`.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.capped import read_capped, stream_capped
 from tui.engine.front_matter import front_matter_span
-from tui.errors import ArticleDiffError
+from tui.errors import ArticleDiffError, InputWarning
 from tui.model import SourceFormat
 
 #: Larger inputs are refused: no article is this long, and memory stays bounded.
@@ -38,28 +41,37 @@ class SourceText:
 
 
 def read_bytes(source: str) -> bytes:
-    """Read a path, or standard input for ``-``, with errors in the user's words."""
-    if source == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    else:
-        path = Path(source)
-        try:
-            if path.is_dir():
-                raise ArticleDiffError(f"{source}: is a directory, not a file")
-            size = path.stat().st_size
+    """Read a path, or standard input for ``-``, with errors in the user's words; never more than the limit.
+
+    A device or a FIFO reports size 0, so the read itself is capped too (``/dev/zero`` is "too large").
+    """
+    name = "standard input" if source == "-" else source
+    try:
+        if source == "-":
+            stdin = getattr(sys.stdin, "buffer", None)
+            if stdin is None:
+                raise ArticleDiffError("standard input is closed")
+            data = stream_capped(stdin, MAX_BYTES)
+        else:
+            size = os.stat(source).st_size
             if size > MAX_BYTES:
-                limit = MAX_BYTES // 2**20
-                raise ArticleDiffError(f"{source}: too large ({size / 1e6:.0f} MB; the limit is {limit} MB)")
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise ArticleDiffError(f"{source}: no such file") from None
-        except PermissionError:
-            raise ArticleDiffError(f"{source}: permission denied") from None
-        except OSError as error:
-            raise ArticleDiffError(f"{source}: cannot read ({error.strerror or error})") from None
+                raise ArticleDiffError(f"{source}: too large ({size / 1e6:.0f} MB; the limit is {_limit()})")
+            data = read_capped(source, MAX_BYTES)
+    except FileNotFoundError:
+        raise ArticleDiffError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise ArticleDiffError(f"{name}: is a directory, not a file") from None
+    except PermissionError:
+        raise ArticleDiffError(f"{name}: permission denied") from None
+    except OSError as error:
+        raise ArticleDiffError(f"{name}: cannot read ({error.strerror or error})") from None
     if len(data) > MAX_BYTES:
-        raise ArticleDiffError(f"{source}: too large (the limit is {MAX_BYTES // 2**20} MB)")
+        raise ArticleDiffError(f"{name}: too large (the limit is {_limit()})")
     return data
+
+
+def _limit() -> str:
+    return f"{MAX_BYTES // 2**20} MB"
 
 
 _BOMS = (
@@ -93,7 +105,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             text = data.decode("utf-8")
             encoding = "utf-8"
         except UnicodeDecodeError:
-            text, encoding = _guess(data, name)
+            text, encoding = _nearly_utf8(data, name) or _guess(data, name)
     else:
         try:
             text = data.decode(encoding)
@@ -114,6 +126,24 @@ def _looks_utf16(data: bytes) -> bool:
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     half = len(sample) // 2
     return (odd > 0.4 * half and even < 0.05 * half) or (even > 0.4 * half and odd < 0.05 * half)
+
+
+def _nearly_utf8(data: bytes, name: str) -> tuple[str, str] | None:
+    """UTF-8 with its few bad bytes replaced (and a warning), when the rest is plainly UTF-8.
+
+    A stray byte in a UTF-8 file is no reason to read every curly quote as mojibake: valid multi-byte
+    sequences almost never occur by chance in a one-byte encoding, so when they are at least as many as the
+    invalid ones, the file is UTF-8 with damage.
+    """
+    text = data.decode("utf-8", "replace")
+    genuine = data.count(b"\xef\xbf\xbd")  # U+FFFD written in the file itself
+    invalid = text.count("\ufffd") - genuine
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - invalid
+    if multibyte < max(1, invalid):
+        return None
+    where = "a byte" if invalid == 1 else f"{invalid} bytes"
+    warnings.warn(f"{name}: {where} not valid UTF-8, shown as \ufffd", InputWarning, stacklevel=3)
+    return text, "utf-8"
 
 
 def _guess(data: bytes, name: str) -> tuple[str, str]:

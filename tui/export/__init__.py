@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tui.errors import ArticleDiffError
-from tui.export.atomic import write_atomic
+from tui.export.atomic import same_file, write_atomic
 from tui.export.options import ReportOptions
 from tui.model import Comparison
 
@@ -87,12 +87,26 @@ def write_report(
     The format is ``fmt`` when given, otherwise the path's extension, otherwise text.
 
     Raises:
-        ArticleDiffError: When the format is unknown or the file cannot be written.
+        ArticleDiffError: When the format is unknown, ``path`` is one of the versions compared (the report
+            would overwrite it), or the file cannot be written.
     """
     kind = normalise_format(fmt) if fmt else (format_for_path(path) or "text")
+    refuse_overwriting_inputs(path, [comparison.old.source, comparison.new.source])
     text = render_report(comparison, kind, **options)
     write_atomic(path, text.encode("utf-8"))
     return kind
+
+
+def refuse_overwriting_inputs(path: str | os.PathLike[str], sources: list[str]) -> None:
+    """Refuse a report path that is one of the versions compared (same device and inode, links followed).
+
+    Raises:
+        ArticleDiffError: It is.
+    """
+    clash = same_file(os.fspath(path), sources)
+    if clash is not None:
+        what = "standard input" if clash == "-" else repr(clash)
+        raise ArticleDiffError(f"{os.fspath(path)}: is {what}, one of the versions compared; not overwriting it")
 
 
 __all__ = [
@@ -102,6 +116,7 @@ __all__ = [
     "ReportOptions",
     "format_for_path",
     "normalise_format",
+    "refuse_overwriting_inputs",
     "render_report",
     "write_report",
 ]

@@ -2,9 +2,11 @@
 
 The keys and their order come from :mod:`tui.serialize`; this module only turns
 them into text: the outline indented, each block and each row on one line.
-Non-ASCII text stays readable (``ensure_ascii=False``), but C1 controls, DEL
-and the Unicode line separators are written as ``\\u`` escapes so the JSON is
-safe to print to a terminal and to embed in JavaScript.
+Non-ASCII text stays readable (``ensure_ascii=False``), but C1 controls, DEL,
+the Unicode line separators and the bidi controls (overrides, embeddings,
+isolates and marks, which reorder what a terminal shows after them) are written
+as ``\\u`` escapes, losslessly, so the JSON is safe to print to a terminal and to
+embed in JavaScript.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from typing import Any
 from tui.model import Comparison
 from tui.serialize import comparison_to_dict
 
-#: Characters json.dumps leaves raw with ensure_ascii=False that a terminal or a script may act on.
-_RISKY_RE = re.compile("[\x7f-\x9f\u2028\u2029]")
+#: Characters json.dumps leaves raw with ensure_ascii=False that a terminal or a script may act on:
+#: DEL and C1 controls, line and paragraph separators, bidi embeddings, overrides, isolates and marks.
+_RISKY_RE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
 #: Where the JSON Schema of the report ships inside the package.
