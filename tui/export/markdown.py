@@ -28,8 +28,11 @@ def md_escape(text: str) -> str:
 
 
 def _code(text: str) -> str:
-    """Inline code for a file name, with a fence longer than any backtick run inside."""
-    text = safe_line(text)
+    """Inline code for a file name in a table cell, with a fence longer than any backtick run inside.
+
+    A ``|`` is escaped: a GFM table splits its cells at a bare pipe even inside code.
+    """
+    text = safe_line(text).replace("|", "\\|")
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
