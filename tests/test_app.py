@@ -154,19 +154,19 @@ async def test_search_walks_matches_both_ways_and_escape_clears() -> None:
 @sync
 async def test_boilerplate_cycles_dimmed_hidden_shown() -> None:
     async with viewer(demo()) as (pilot, screen):
-        assert screen.options.boilerplate == "dimmed"
+        assert screen.options.boilerplate == "dim"
         layout = screen.diff_layout
         assert layout is not None
         has_boilerplate = any(e.lane == "boilerplate" for e in layout.entries)
         await pilot.press("b")
-        assert screen.options.boilerplate == "hidden"
+        assert screen.options.boilerplate == "hide"
         hidden = screen.diff_layout
         assert hidden is not None
         assert not any(e.lane == "boilerplate" for e in hidden.entries)
         if has_boilerplate:
             assert hidden.height < layout.height
         await pilot.press("b")
-        assert screen.options.boilerplate == "shown"
+        assert screen.options.boilerplate == "show"
         shown = screen.diff_layout
         assert shown is not None
         assert not any(e.dim for e in shown.entries)
@@ -317,10 +317,12 @@ def test_importing_the_viewer_package_does_not_load_textual() -> None:
 
 
 @pytest.mark.parametrize("mode", ["dim", "hide", "show"])
-def test_run_viewer_accepts_the_cli_boilerplate_words(mode: str) -> None:
-    from tui.app.screens.main import _boilerplate_mode
+def test_the_viewer_and_the_reports_name_the_boilerplate_mode_alike(mode: str) -> None:
+    from tui.app.layout import ViewOptions
+    from tui.export.options import ReportOptions
+    from tui.present import boilerplate_mode
 
-    assert _boilerplate_mode(mode) in ("dimmed", "hidden", "shown")
+    assert ViewOptions(boilerplate=boilerplate_mode(mode)).boilerplate == ReportOptions(boilerplate=mode).boilerplate
 
 
 @sync

@@ -8,7 +8,7 @@ from functools import cache
 import pytest
 from rich.cells import cell_len
 
-from tui.app.layout import Layout, ViewOptions, is_change
+from tui.app.layout import Layout, ViewOptions
 from tui.app.swap import swap_sides
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
 from tui.engine.pipeline import compare_documents, load
@@ -85,13 +85,13 @@ def test_layout_shows_every_block_once() -> None:
     layout = Layout(comparison, (60, 60), ViewOptions())
     rows = [e.row for e in layout.entries if e.row is not None]
     assert rows == list(range(len(comparison.rows)))
-    numbers: dict[int, list[int]] = {0: [], 1: []}
+    numbers: dict[int, list[str]] = {0: [], 1: []}
     for entry in layout.entries:
         for side, column in enumerate(entry.columns):
             for panel in column:
                 numbers[side].extend(panel.numbers.values())
-    assert numbers[0] == [b.id + 1 for b in _ordered(comparison, "old")]
-    assert sorted(numbers[1]) == [b.id + 1 for b in comparison.new.blocks]
+    assert numbers[0] == [str(b.id + 1) for b in _ordered(comparison, "old")]
+    assert sorted(numbers[1], key=int) == [str(b.id + 1) for b in comparison.new.blocks]
 
 
 def _ordered(comparison: Comparison, side: str) -> list:  # type: ignore[type-arg]
@@ -106,7 +106,7 @@ def test_moved_row_is_labelled_and_its_old_place_marked() -> None:
     moved = [e for e in layout.entries if e.op == "moved"]
     assert moved, "the demo pair has a moved paragraph"
     row = comparison.rows[moved[0].row or 0]
-    label = f"moved from ¶{row.old[0] + 1}"
+    label = f"moved from old ¶{row.old[0] + 1}"
     assert all(label in column[0].text for column in moved[0].columns)
     marks = [e for e in layout.entries if e.kind == "moved-to"]
     assert len(marks) == len(moved)
@@ -115,8 +115,8 @@ def test_moved_row_is_labelled_and_its_old_place_marked() -> None:
 
 def test_hidden_boilerplate_leaves_one_line_per_run() -> None:
     comparison = demo()
-    shown = Layout(comparison, (60, 60), ViewOptions(boilerplate="shown"))
-    hidden = Layout(comparison, (60, 60), ViewOptions(boilerplate="hidden"))
+    shown = Layout(comparison, (60, 60), ViewOptions(boilerplate="show"))
+    hidden = Layout(comparison, (60, 60), ViewOptions(boilerplate="hide"))
     if not any(e.lane == "boilerplate" for e in shown.entries):
         pytest.skip("the classifier marked no boilerplate in the demo pair")
     assert not any(e.lane == "boilerplate" for e in hidden.entries)
@@ -136,10 +136,12 @@ def test_fold_replaces_unchanged_runs_with_a_count() -> None:
 
 def test_formatting_rows_are_not_changes_unless_asked() -> None:
     layout = Layout(demo(), (60, 60), ViewOptions())
-    formatting = [e for e in layout.entries if e.op == "formatting"]
+    formatting = {e.row for e in layout.entries if e.op == "formatting"}
     assert formatting
-    assert not any(is_change(e) for e in formatting)
-    assert all(is_change(e, include_formatting=True) for e in formatting if e.lane == "body")
+    presentation = layout.presentation
+    assert not formatting & set(presentation.stops())
+    body = {i for i in formatting if i is not None and presentation.rows[i].lane == "body"}
+    assert body <= set(presentation.stops(formatting=True))
 
 
 def test_unified_layout_has_one_column_with_old_then_new() -> None:

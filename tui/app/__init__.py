@@ -26,7 +26,7 @@ def run_viewer(
     Args:
         comparison_factory: Computes the comparison (run in a worker thread).
         title_hint: What is being compared, shown while the comparison runs.
-        boilerplate: ``dim`` (or ``dimmed``), ``hide`` (``hidden``) or ``show`` (``shown``).
+        boilerplate: ``dim``, ``hide`` or ``show`` (the words of ``--boilerplate`` and of every report).
         unified: True or False to force the view; None picks unified below 100 columns.
 
     Returns:

@@ -14,6 +14,7 @@ from textual.app import App
 from textual.worker import Worker, WorkerState
 
 from tui.app.commands import ViewerCommands
+from tui.app.screens.export import ExportMemory
 from tui.app.screens.loading import LoadingScreen
 from tui.app.screens.main import DiffScreen
 from tui.errors import ArticleDiffError, ExitStatus
@@ -49,6 +50,8 @@ class ArticleDiffApp(App[int]):
         """A message for stderr when the comparison failed."""
         self.result_status = int(ExitStatus.SAME)
         """The exit status the comparison calls for: 1 when the article body changed."""
+        self.export_memory = ExportMemory()
+        """The export dialog's last format and folder, and the last report written (for ``o``)."""
         self.first_paint = asyncio.Event()
         """Set once the diff screen has painted its first full screen (benchmarks wait for it)."""
         if title_hint:

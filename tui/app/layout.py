@@ -5,8 +5,10 @@ This module answers which text, which gutter and which styles sit on that line.
 It is computed once per pane width and set of view options (boilerplate shown,
 dimmed or hidden; formatting revealed; unchanged runs folded; unified or side by
 side) and shared by both panes, so both always give a row the same height: the
-taller side's. It knows nothing of Textual: styles are names that the pane
-turns into theme colours.
+taller side's. What a row shows (its op, word pieces, badge, region, numbers)
+comes from :mod:`tui.present`, as in every report; this module only places it.
+It knows nothing of Textual: styles are names that the pane turns into theme
+colours.
 """
 
 from __future__ import annotations
@@ -17,13 +19,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from tui.model import MARKERS, Block, Comparison, Row, Span, guessed_rows
+from tui.model import MARKERS, Block, Comparison
+from tui.present import BoilerplateMode, Presentation, ShownRow, SideBlock, present
+from tui.present.words import badge_name, paragraph
 from tui.safe_text import safe_line, safe_text
 from tui.wrap import Line, wrap
-
-BoilerplateMode = Literal["shown", "dimmed", "hidden"]
-BOILERPLATE_MODES: tuple[BoilerplateMode, ...] = ("dimmed", "hidden", "shown")
-"""The order the ``b`` key cycles through."""
 
 EntryKind = Literal["row", "fold", "hidden", "moved-to"]
 
@@ -32,6 +32,9 @@ Run = tuple[int, int, str]
 
 GUTTER_EXTRA = 4
 """Cells of the gutter besides the paragraph number: a space, the number, a space, the marker, a space."""
+
+UNIFIED_LABEL = len("new ¶")
+"""Cells a unified view's gutter adds so each number says its side ("old ¶8", "new ¶12")."""
 
 
 TONES: dict[str, str] = {
@@ -51,7 +54,7 @@ TONES: dict[str, str] = {
 class ViewOptions:
     """What the user chose to see; a change of any of these recomputes the layout."""
 
-    boilerplate: BoilerplateMode = "dimmed"
+    boilerplate: BoilerplateMode = "dim"
     """Boilerplate rows shown in full colour, dimmed, or hidden behind one line."""
     show_formatting: bool = False
     """Reveal what differed in formatting-only rows (quotes, dashes, markup)."""
@@ -71,8 +74,8 @@ class Panel:
     """Styled stretches of ``text``; the rest takes the panel's tone."""
     lines: list[Line]
     """The wrapped lines as offsets into ``text``."""
-    numbers: dict[int, int]
-    """Paragraph number (1-based block id) shown beside the first line of each block."""
+    numbers: dict[int, str]
+    """Paragraph number shown beside the first line of each block ("8", or "old ¶8" in the unified view)."""
     marker: str
     """The gutter marker, such as ``+`` or ``~``."""
     tone: str
@@ -114,29 +117,13 @@ class Entry:
     """First new paragraph number of the entry."""
     text: str = ""
     """The entry's text (its first block's plain text, or the note), for the change list."""
+    covers: tuple[int, ...] = ()
+    """For a ``hidden`` entry, the comparison rows it stands for."""
 
     @property
     def label(self) -> str:
         """The entry's first words, for one-line listings (computed on demand: few are ever listed)."""
         return first_words(self.text)
-
-
-def is_change(entry: Entry, *, include_formatting: bool = False, include_boilerplate: bool = False) -> bool:
-    """True when ``n`` / ``p`` should stop at ``entry``.
-
-    Formatting-only rows and boilerplate count only when asked, so that ``n``
-    walks the edits a reader cares about.
-    """
-    if entry.kind != "row" or entry.op == "equal":
-        return False
-    if entry.op == "formatting" and not include_formatting:
-        return False
-    return entry.lane != "boilerplate" or include_boilerplate
-
-
-def is_any_change(entry: Entry) -> bool:
-    """True when ``]`` / ``[`` should stop at ``entry``: any row that is not equal."""
-    return entry.kind == "row" and entry.op != "equal"
 
 
 def first_words(text: str, limit: int = 60) -> str:
@@ -153,19 +140,11 @@ def _is_clean(blocks: Sequence[Block]) -> bool:
     return all(b.plain.isprintable() or safe_text(b.plain) is b.plain for b in blocks)
 
 
-def _hidden_note(blocks: Sequence[Block]) -> str:
+def _hidden_note(count: int, categories: Sequence[str]) -> str:
     """Say what a hidden run of boilerplate held: "⋯ 7 boilerplate blocks hidden: donation appeal"."""
-    categories: list[str] = []
-    for block in blocks:
-        name = _badge_name(block.category) if block.category else ""
-        if name and name not in categories:
-            categories.append(name)
-    count = f"{len(blocks)} boilerplate block{'' if len(blocks) == 1 else 's'}"
-    return f"⋯ {count} hidden" + (f": {', '.join(categories[:3])}" if categories else "")
-
-
-def _badge_name(category: str) -> str:
-    return category.replace("-", " ")
+    names = list(dict.fromkeys(badge_name(c) for c in categories))
+    blocks = f"{count} boilerplate block{'' if count == 1 else 's'}"
+    return f"⋯ {blocks} hidden" + (f": {', '.join(names[:3])}" if names else "")
 
 
 @dataclass(slots=True)
@@ -191,16 +170,18 @@ class _Pieces:
 class Layout:
     """Every entry of a comparison wrapped to given widths, with screen positions."""
 
-    def __init__(self, comparison: Comparison, widths: Sequence[int], options: ViewOptions) -> None:
+    def __init__(
+        self, comparison: Comparison | Presentation, widths: Sequence[int], options: ViewOptions
+    ) -> None:
         """Wrap and place every row; ``widths`` are the text widths of each column."""
-        self.comparison = comparison
+        self.presentation = comparison if isinstance(comparison, Presentation) else present(comparison)
+        self.comparison = comparison = self.presentation.comparison
         self.options = options
         self.widths = tuple(max(4, w) for w in widths)
-        self.number_width = len(str(max(len(comparison.old.blocks), len(comparison.new.blocks), 1)))
+        self.number_width = self.label_width(comparison, unified=len(self.widths) == 1)
         self.entries: list[Entry] = []
         # One scan per document instead of one per paragraph: most articles hold no control characters.
         self._clean = (_is_clean(comparison.old.blocks), _is_clean(comparison.new.blocks))
-        self._guesses = guessed_rows(comparison.old, comparison.new, comparison.rows)
         # Tens of thousands of small objects and no cycles: the collector would only rescan the heap.
         collecting = gc.isenabled()
         gc.disable()
@@ -212,12 +193,20 @@ class Layout:
         self.starts = [e.y for e in self.entries]
         self.height = (self.entries[-1].y + self.entries[-1].height) if self.entries else 0
         self._row_entry = {e.row: i for i, e in enumerate(self.entries) if e.row is not None}
+        for i, e in enumerate(self.entries):
+            for row in e.covers:
+                self._row_entry.setdefault(row, i)
 
     @staticmethod
-    def gutter_width(comparison: Comparison) -> int:
-        """Cells taken by the gutter, so callers can turn pane widths into text widths."""
+    def label_width(comparison: Comparison, *, unified: bool = False) -> int:
+        """Cells of a paragraph number in the gutter ("12", or "new ¶12" in the unified view)."""
         digits = len(str(max(len(comparison.old.blocks), len(comparison.new.blocks), 1)))
-        return digits + GUTTER_EXTRA
+        return digits + (UNIFIED_LABEL if unified else 0)
+
+    @staticmethod
+    def gutter_width(comparison: Comparison, *, unified: bool = False) -> int:
+        """Cells taken by the gutter, so callers can turn pane widths into text widths."""
+        return Layout.label_width(comparison, unified=unified) + GUTTER_EXTRA
 
     @property
     def unified(self) -> bool:
@@ -233,8 +222,20 @@ class Layout:
         return max(0, min(len(self.entries) - 1, bisect_right(self.starts, y) - 1))
 
     def entry_for_row(self, row: int) -> int | None:
-        """Return the entry index showing comparison row ``row``, if it is shown."""
+        """Return the entry index showing comparison row ``row`` (or the hidden entry standing for it)."""
         return self._row_entry.get(row)
+
+    def stop_entries(self, rows: Iterable[int]) -> list[int]:
+        """The entries showing comparison ``rows`` (the presentation's change stops), in order."""
+        wanted = set(rows)
+        return [i for i, e in enumerate(self.entries) if e.kind == "row" and e.row in wanted]
+
+    def change_stops(self) -> list[int]:
+        """The entries ``n`` stops at with these view options: the presentation's stops, as shown."""
+        options = self.options
+        return self.stop_entries(
+            self.presentation.stops(boilerplate=options.boilerplate, formatting=options.show_formatting)
+        )
 
     def locate(self, y: int, column: int) -> tuple[int, int, int]:
         """Return ``(entry, panel, line)`` at screen line ``y``; panel and line are -1 on padding."""
@@ -254,9 +255,8 @@ class Layout:
     # -- building ------------------------------------------------------------------------
 
     def _build(self) -> None:
-        comparison = self.comparison
         options = self.options
-        rows = comparison.rows
+        rows = self.presentation.rows
         moved_marks = self._moved_marks()
         y = 0
         index = 0
@@ -267,17 +267,17 @@ class Layout:
             if index == count:
                 break
             row = rows[index]
-            if options.boilerplate == "hidden" and row.lane == "boilerplate":
+            if options.boilerplate == "hide" and row.is_boilerplate:
                 end = index
-                while end < count and rows[end].lane == "boilerplate" and not moved_marks.get(end + 1):
+                while end < count and rows[end].is_boilerplate and not moved_marks.get(end + 1):
                     end += 1
                 end = max(end, index + 1)
                 y = self._append(self._hidden_entry(rows[index:end]), y)
                 index = end
                 continue
-            if options.fold_unchanged and row.op in ("equal", "formatting") and row.lane != "boilerplate":
+            if options.fold_unchanged and _unchanged_body(row):
                 end = index
-                while end < count and rows[end].op in ("equal", "formatting") and rows[end].lane != "boilerplate":
+                while end < count and _unchanged_body(rows[end]):
                     end += 1
                     if moved_marks.get(end):
                         break
@@ -287,7 +287,7 @@ class Layout:
                     y = self._append(self._note_entry("fold", text), y)
                     index = end
                     continue
-            y = self._append(self._row_entry_for(index, row), y)
+            y = self._append(self._row_entry_for(row), y)
             index += 1
 
     def _append(self, entry: Entry, y: int) -> int:
@@ -295,24 +295,31 @@ class Layout:
         self.entries.append(entry)
         return y + entry.height
 
-    def _hidden_entry(self, rows: Sequence[Row]) -> Entry:
+    def _hidden_entry(self, rows: Sequence[ShownRow]) -> Entry:
         """One line per side standing for a run of hidden boilerplate rows."""
-        sides = (
-            [self.comparison.old.blocks[i] for r in rows for i in r.old],
-            [self.comparison.new.blocks[i] for r in rows for i in r.new],
-        )
+        sides = ([sb for r in rows for sb in r.old], [sb for r in rows for sb in r.new])
+        categories = [r.category or "" for r in rows if r.category]
         if self.unified:
-            texts = [_hidden_note(sides[0] + sides[1])]
+            texts = [_hidden_note(len(sides[0]) + len(sides[1]), categories)]
         else:
-            texts = [_hidden_note(blocks) if blocks else "" for blocks in sides]
+            texts = [
+                _hidden_note(len(blocks), [r.category or "" for r in rows if r.category and (r.old, r.new)[c]])
+                if blocks
+                else ""
+                for c, blocks in enumerate(sides)
+            ]
         columns = tuple(
             (self._plain_panel(text, self.widths[c], "fold"),) if text else () for c, text in enumerate(texts)
         )
         height = max((column[0].height for column in columns if column), default=1)
-        return Entry("hidden", columns, height=height, op="hidden", text=" ".join(t for t in texts if t))
-
-    def _blocks(self, row: Row) -> list[Block]:
-        return [self.comparison.old.blocks[i] for i in row.old] + [self.comparison.new.blocks[i] for i in row.new]
+        return Entry(
+            "hidden",
+            columns,
+            height=height,
+            op="hidden",
+            text=" ".join(t for t in texts if t),
+            covers=tuple(r.index for r in rows),
+        )
 
     def _note_entry(self, kind: EntryKind, text: str) -> Entry:
         panels = tuple((self._plain_panel(text, self.widths[c], "fold"),) for c in range(len(self.widths)))
@@ -341,121 +348,104 @@ class Layout:
         row = self.comparison.rows[row_index]
         old_number = row.old[0] + 1
         new_number = row.new[0] + 1 if row.new else old_number
-        text = f"↪ ¶{old_number} moved to ¶{new_number} (new position)"
+        text = f"↪ {paragraph('old', old_number)} moved to {paragraph('new', new_number)} (new position)"
         column = self._plain_panel(text, self.widths[0], "note")
         columns: tuple[tuple[Panel, ...], ...] = ((column,),)
         if not self.unified:
             columns = ((column,), (self._plain_panel("", self.widths[1], "note"),))
         return Entry("moved-to", columns, height=column.height, op="moved-to", old_number=old_number, text=text)
 
-    def _row_entry_for(self, index: int, row: Row) -> Entry:
-        comparison = self.comparison
-        old_blocks = [comparison.old.blocks[i] for i in row.old]
-        new_blocks = [comparison.new.blocks[i] for i in row.new]
-        highlight = self._highlight_words(row)
-        badge = self._badge(index, row, old_blocks or new_blocks)
+    def _row_entry_for(self, rr: ShownRow) -> Entry:
+        highlight = self._highlight_words(rr)
+        badge = self._badge(rr)
         if self.unified:
-            column = self._unified_panels(row, old_blocks, new_blocks, highlight, badge)
+            column = self._unified_panels(rr, highlight, badge)
             columns: tuple[tuple[Panel, ...], ...] = (column,)
         else:
-            left = self._side_panel(row, 0, old_blocks, highlight, badge, self.widths[0])
-            right = self._side_panel(row, 1, new_blocks, highlight, badge, self.widths[1])
+            left = self._side_panel(rr, 0, highlight, badge, self.widths[0])
+            right = self._side_panel(rr, 1, highlight, badge, self.widths[1])
             columns = (() if left is None else (left,), () if right is None else (right,))
         height = max(sum(p.height for p in column) for column in columns)
-        label_blocks = new_blocks or old_blocks
         return Entry(
             "row",
             columns,
             height=max(1, height),
-            row=index,
-            op=row.op,
-            lane=row.lane,
-            dim=row.lane == "boilerplate" and self.options.boilerplate == "dimmed",
-            emphasis=row.lane == "metadata",
-            old_number=row.old[0] + 1 if row.old else None,
-            new_number=row.new[0] + 1 if row.new else None,
-            text=label_blocks[0].plain if label_blocks else "",
+            row=rr.index,
+            op=rr.op,
+            lane=rr.lane,
+            dim=rr.is_boilerplate and self.options.boilerplate == "dim",
+            emphasis=rr.is_metadata,
+            old_number=rr.old[0].number if rr.old else None,
+            new_number=rr.new[0].number if rr.new else None,
+            text=rr.text,
         )
 
-    def _highlight_words(self, row: Row) -> bool:
-        if row.spans is None or row.op == "equal":
-            return False
-        if row.op == "formatting":
-            return self.options.show_formatting
-        if row.op in ("moved", "split", "merged") and not row.edited:
-            return self.options.show_formatting
-        return True
+    def _highlight_words(self, rr: ShownRow) -> bool:
+        if rr.words_changed:
+            return True
+        return rr.typography_only and self.options.show_formatting
 
-    def _badge(self, index: int, row: Row, blocks: Sequence[Block]) -> list[tuple[str, str]]:
-        """Labels drawn before a row's text: where a moved row came from, a boilerplate category."""
+    def _badge(self, rr: ShownRow) -> list[tuple[str, str]]:
+        """Labels drawn before a row's text: where a moved row came from, its region's one category."""
         badges: list[tuple[str, str]] = []
-        if row.op == "moved" and row.old:
-            badges.append((f" moved from ¶{row.old[0] + 1} ", "badge-moved"))
-        if self.options.show_formatting and row.differences and row.op in ("formatting", "moved"):
-            badges.append((f" {', '.join(row.differences)} ", "badge-formatting"))
-        first = blocks[0] if blocks else None
-        if first is not None and first.category and row.lane != "body" and not self._same_region_as_previous(index):
-            style = "badge-metadata" if row.lane == "metadata" else "badge"
-            guess = "?" if index in self._guesses else ""
-            badges.append((f" {_badge_name(first.category)}{guess} ", style))
+        if rr.op == "moved" and rr.old:
+            badges.append((f" moved from {paragraph('old', rr.old[0].number)} ", "badge-moved"))
+        if self.options.show_formatting and rr.differences and rr.op in ("formatting", "moved"):
+            badges.append((f" {', '.join(rr.differences)} ", "badge-formatting"))
+        if rr.is_metadata:
+            where = " only in old" if not rr.new else " only in new" if not rr.old else ""
+            badges.append((f" {rr.badge}{where if rr.differs else ''} ", "badge-metadata"))
+        elif rr.is_boilerplate and rr.opens_region:
+            badges.append((f" {rr.badge} ", "badge"))
         return badges
 
-    def _same_region_as_previous(self, index: int) -> bool:
-        """True when the previous row continues the same boilerplate region (one badge per region)."""
-        if index == 0:
-            return False
-        rows = self.comparison.rows
-        here, before = rows[index], rows[index - 1]
-        if here.lane != "boilerplate" or before.lane != "boilerplate":
-            return False
-        a, b = self._blocks(here), self._blocks(before)
-        if not a or not b:
-            return False
-        if a[0].region is not None:
-            return a[0].region == b[0].region
-        return a[0].category == b[0].category
+    def _number(self, side: int, block: SideBlock) -> str:
+        return paragraph("old" if side == 0 else "new", block.number) if self.unified else str(block.number)
 
     def _side_text(
-        self, row: Row, side: int, blocks: Sequence[Block], highlight: bool, badge: Iterable[tuple[str, str]]
+        self, side: int, blocks: Sequence[SideBlock], highlight: bool, badge: Iterable[tuple[str, str]]
     ) -> tuple[str, tuple[Run, ...], int]:
         pieces = _Pieces()
         for text, style in badge:
             pieces.add(text, style)
             pieces.add(" ")
         body_start = pieces.length
-        if highlight and row.spans is not None:
+        if highlight:
             keep = "delete" if side == 0 else "insert"
-            self._add_spans(pieces, row.spans, keep)
+            self._add_pieces(pieces, blocks, keep)
         else:
-            joined = "\n".join(b.plain for b in blocks)
+            joined = "\n".join(sb.block.plain for sb in blocks)
             pieces.add(joined if self._clean[side] else safe_text(joined))
         return pieces.text(), tuple(pieces.runs), body_start
 
     @staticmethod
-    def _add_spans(pieces: _Pieces, spans: Sequence[Span], keep: str) -> None:
-        shown = [s for s in spans if s.op == "equal" or s.op == keep]
-        raw = "".join(s.text for s in shown)
-        clean = safe_text(raw) == raw  # usually: then one check covers every span
+    def _add_pieces(pieces: _Pieces, blocks: Sequence[SideBlock], keep: str) -> None:
         style = f"{keep}-word"
-        for span in shown:
-            text = span.text if clean else safe_text(span.text)
-            # Typography-only changes ("" against “”) are marked faintly, not as edits.
-            pieces.add(text, "" if span.op == "equal" else "typo-word" if span.typographic else style)
+        for k, sb in enumerate(blocks):
+            if k:
+                pieces.add("\n")
+            raw = "".join(p.text for p in sb.pieces)
+            clean = safe_text(raw) == raw  # usually: then one check covers every piece
+            for piece in sb.pieces:
+                text = piece.text if clean else safe_text(piece.text)
+                # Typography-only changes ("" against “”) are marked faintly, not as edits.
+                pieces.add(text, "" if piece.op == "equal" else "typo-word" if piece.typographic else style)
 
     def _panel(
         self,
+        side: int,
         text: str,
         runs: tuple[Run, ...],
         body_start: int,
-        blocks: Sequence[Block],
+        blocks: Sequence[SideBlock],
         width: int,
         marker: str,
         tone: str,
     ) -> Panel:
         lines = wrap(text, width)
         if len(blocks) == 1 and (body_start == 0 or len(lines) == 1 or lines[1][0] > body_start):
-            return Panel(text, runs, lines, {0: blocks[0].id + 1}, marker, tone)
-        numbers: dict[int, int] = {}
+            return Panel(text, runs, lines, {0: self._number(side, blocks[0])}, marker, tone)
+        numbers: dict[int, str] = {}
         block_starts = [body_start]
         position = text.find("\n", body_start)
         while position >= 0:
@@ -465,50 +455,45 @@ class Layout:
         for block, start in zip(blocks, block_starts, strict=False):
             while line_index < len(lines) - 1 and lines[line_index + 1][0] <= start:
                 line_index += 1
-            numbers.setdefault(line_index, block.id + 1)
+            numbers.setdefault(line_index, self._number(side, block))
         return Panel(text, runs, lines, numbers, marker, tone, bracket=len(blocks) > 1)
 
+    def _tone(self, rr: ShownRow) -> str:
+        """Metadata is a difference to note, not an edit: it never takes the red or green of a change."""
+        return "metadata" if rr.is_metadata and rr.differs else TONES[rr.op]
+
     def _side_panel(
-        self,
-        row: Row,
-        side: int,
-        blocks: Sequence[Block],
-        highlight: bool,
-        badge: Sequence[tuple[str, str]],
-        width: int,
+        self, rr: ShownRow, side: int, highlight: bool, badge: Sequence[tuple[str, str]], width: int
     ) -> Panel | None:
+        blocks = rr.old if side == 0 else rr.new
         if not blocks:
             return None
-        text, runs, body_start = self._side_text(row, side, blocks, highlight, badge)
-        marker = MARKERS[row.op]
-        if row.op == "split":
+        text, runs, body_start = self._side_text(side, blocks, highlight, badge)
+        marker = rr.marker
+        if rr.op == "split":
             marker = MARKERS["split"] if side == 0 else "┌"
-        elif row.op == "merged":
+        elif rr.op == "merged":
             marker = "┌" if side == 0 else MARKERS["merged"]
-        return self._panel(text, runs, body_start, blocks, width, marker, TONES[row.op])
+        return self._panel(side, text, runs, body_start, blocks, width, marker, self._tone(rr))
 
     def _unified_panels(
-        self,
-        row: Row,
-        old_blocks: Sequence[Block],
-        new_blocks: Sequence[Block],
-        highlight: bool,
-        badge: Sequence[tuple[str, str]],
+        self, rr: ShownRow, highlight: bool, badge: Sequence[tuple[str, str]]
     ) -> tuple[Panel, ...]:
         width = self.widths[0]
-        tone = TONES[row.op]
-        if row.op == "inserted" or (row.op == "equal" and new_blocks):
-            text, runs, start = self._side_text(row, 1, new_blocks, False, badge)
-            return (self._panel(text, runs, start, new_blocks, width, MARKERS[row.op], tone),)
-        if row.op == "deleted":
-            text, runs, start = self._side_text(row, 0, old_blocks, False, badge)
-            return (self._panel(text, runs, start, old_blocks, width, MARKERS[row.op], tone),)
-        if not highlight:
-            text, runs, start = self._side_text(row, 1, new_blocks, False, badge)
-            return (self._panel(text, runs, start, new_blocks, width, MARKERS[row.op], tone),)
-        old_text, old_runs, old_start = self._side_text(row, 0, old_blocks, True, badge)
-        new_text, new_runs, new_start = self._side_text(row, 1, new_blocks, True, ())
+        tone = self._tone(rr)
+        if rr.op == "deleted" or not rr.new:
+            text, runs, start = self._side_text(0, rr.old, False, badge)
+            return (self._panel(0, text, runs, start, rr.old, width, rr.marker, tone),)
+        if rr.op == "inserted" or not highlight or not rr.old:
+            text, runs, start = self._side_text(1, rr.new, False, badge)
+            return (self._panel(1, text, runs, start, rr.new, width, rr.marker, tone),)
+        old_text, old_runs, old_start = self._side_text(0, rr.old, True, badge)
+        new_text, new_runs, new_start = self._side_text(1, rr.new, True, ())
         return (
-            self._panel(old_text, old_runs, old_start, old_blocks, width, "-", tone),
-            self._panel(new_text, new_runs, new_start, new_blocks, width, "+", tone),
+            self._panel(0, old_text, old_runs, old_start, rr.old, width, "-", tone),
+            self._panel(1, new_text, new_runs, new_start, rr.new, width, "+", tone),
         )
+
+
+def _unchanged_body(row: ShownRow) -> bool:
+    return row.op in ("equal", "formatting") and not row.is_boilerplate

@@ -14,13 +14,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+from dataclasses import replace
 from functools import cache
 from importlib.resources import files
 
 from tui.export.options import ReportOptions
-from tui.export.rows import Gap, ReportRow, SideBlock, headline, region_runs, report_rows, with_context
-from tui.export.rows import plural_blocks as _blocks
-from tui.model import MARKERS, ROW_OPS, Comparison, Document
+from tui.export.text import body_rows, metadata_lines
+from tui.model import Comparison, Document
+from tui.present import Gap, Presentation, ShownRow, SideBlock, metadata_phrase, plural, present, with_context
+from tui.present.words import Side, paragraphs
 from tui.safe_text import safe_line
 
 
@@ -58,57 +60,58 @@ def _pieces(sb: SideBlock, marks: bool, fmt_only: bool) -> str:
     return "".join(out)
 
 
-def _cell(side: str, blocks: tuple[SideBlock, ...], rr: ReportRow) -> str:
+def _cell(side: str, blocks: tuple[SideBlock, ...], rr: ShownRow) -> str:
     if not blocks:
         return f'<div class="cell {side} empty" data-side="{side}" aria-hidden="true"></div>'
-    row = rr.row
-    marks = row.spans is not None and row.op != "equal"
-    fmt_only = row.op == "formatting" or (row.op in ("moved", "split", "merged") and not row.edited)
-    marker = MARKERS[row.op]
+    marks = rr.words_changed or rr.typography_only
     numbers = ", ".join(str(sb.number) for sb in blocks)
-    paragraphs = "".join(f'<p class="k-{esc(sb.block.kind)}">{_pieces(sb, marks, fmt_only)}</p>' for sb in blocks)
+    paragraphs = "".join(
+        f'<p class="k-{esc(sb.block.kind)}">{_pieces(sb, marks, rr.typography_only)}</p>' for sb in blocks
+    )
     return (
-        f'<div class="cell {side}" data-side="{side}"><span class="gutter" aria-hidden="true">{esc(marker)}</span>'
-        f'<span class="num" title="paragraph {numbers}">{numbers}</span><div class="text">{paragraphs}</div></div>'
+        f'<div class="cell {side}" data-side="{side}"><span class="gutter" aria-hidden="true">{esc(rr.marker)}</span>'
+        f'<span class="num" title="{side} ¶{numbers}">{numbers}</span><div class="text">{paragraphs}</div></div>'
     )
 
 
-def _label(rr: ReportRow, badge: bool) -> str:
-    """The line above a row for everything but plain edits: moved from where, split, boilerplate category."""
+def _label(rr: ShownRow) -> str:
+    """The line above a row for everything but plain edits: moved from where, split, its layer and category."""
     row = rr.row
     bits: list[str] = []
-    if row.op in ("moved", "split", "merged"):
+    if rr.op in ("moved", "split", "merged"):
         text = f"{rr.label} · {rr.location}"
         if row.edited and row.similarity is not None:
             text += f" · {row.similarity:.0%} alike"
         bits.append(esc(text))
-    elif row.op == "formatting" and row.differences:
-        bits.append(esc("formatting: " + ", ".join(row.differences)))
-    if badge:
-        title = ' title="dimmed on a guess: nothing names it; check it"' if rr.guess else ""
-        bits.append(f'<span class="badge"{title}>{esc(rr.badge)}</span>')
+    elif rr.op == "formatting" and rr.differences:
+        bits.append(esc("formatting: " + ", ".join(rr.differences)))
+    if rr.opens_region and rr.is_boilerplate:
+        title = ' title="dimmed on a guess: nothing names it; check it"' if rr.region_guess else ""
+        bits.append(f'<span class="badge"{title}>boilerplate: {esc(rr.badge)}</span>')
+    elif rr.is_metadata:
+        side = " · only in the old version" if not rr.new else " · only in the new version" if not rr.old else ""
+        bits.append(f'<span class="badge meta">metadata: {esc(rr.badge)}{esc(side) if rr.differs else ""}</span>')
     if not bits:
         return ""
     return f'<div class="label">{" ".join(bits)}</div>'
 
 
-def _row(rr: ReportRow, badge: bool, navigable: bool) -> str:
-    row = rr.row
-    classes = ["row", f"op-{row.op}"]
-    if navigable:
+def _row(rr: ShownRow) -> str:
+    classes = ["row", f"op-{rr.op}"]
+    if rr.is_change:
         classes.append("change")
     if rr.is_boilerplate:
         classes.append("bp")
-    if row.lane == "metadata":
+    if rr.is_metadata:
         classes.append("meta")
-    sr = f'<span class="sr">{esc(rr.label)}: </span>' if rr.is_change else ""
+    sr = f'<span class="sr">{esc(rr.label)}: </span>' if rr.differs else ""
     return (
-        f'<section class="{" ".join(classes)}" id="r{rr.index}" data-op="{row.op}" tabindex="-1">{sr}'
-        f"{_label(rr, badge)}{_cell('old', rr.old, rr)}{_cell('new', rr.new, rr)}</section>\n"
+        f'<section class="{" ".join(classes)}" id="r{rr.index}" data-op="{rr.op}" tabindex="-1">{sr}'
+        f"{_label(rr)}{_cell('old', rr.old, rr)}{_cell('new', rr.new, rr)}</section>\n"
     )
 
 
-def _gist(rr: ReportRow) -> str:
+def _gist(rr: ShownRow) -> str:
     """A few words for the change list: the new text around its first changed word."""
     side = rr.new or rr.old
     if not side:
@@ -129,48 +132,40 @@ def _gist(rr: ReportRow) -> str:
     return ("… " if start else "") + snippet
 
 
-def _entry(rr: ReportRow, cls: str, what: str, where: str, gist: str, badge: str = "") -> str:
+def _entry(rr: ShownRow, cls: str, what: str, where: str, gist: str) -> str:
     return (
         f'<li class="{cls}"><a class="op-{rr.op}" href="#r{rr.index}"><span class="what">{esc(what)}</span>'
-        f'{badge}<span class="where">{esc(where)}</span><span class="gist">{esc(gist)}</span></a></li>'
+        f'<span class="where">{esc(where)}</span><span class="gist">{esc(gist)}</span></a></li>'
     )
 
 
-def _change_list(rows: list[ReportRow], runs: dict[int, list[ReportRow]]) -> str:
-    """The article's changes in order, then the boilerplate, one entry per region."""
-    items = [
-        _entry(rr, f"op-{rr.op}", rr.label, rr.location, _gist(rr))
-        for rr in rows
-        if rr.is_change and not rr.is_boilerplate
-    ]
+def _change_list(presentation: Presentation) -> str:
+    """The article's changes in order, then the boilerplate (one entry per region), then the metadata."""
+    items = [_entry(rr, f"op-{rr.op}", rr.label, rr.location, _gist(rr)) for rr in presentation.rows if rr.is_change]
     apart = []
-    for run in runs.values():
-        changed = [rr for rr in run if rr.is_change]
-        if not changed or not run[0].is_boilerplate:
+    for region in presentation.regions:
+        if region.lane != "boilerplate" or not presentation.region_changed(region):
             continue
-        first = run[0]
-        blocks = [sb for rr in run for sb in (rr.new or rr.old)]
-        noun = "paragraph" if len(blocks) == 1 else "paragraphs"
+        run = presentation.region_rows(region)
+        changed = [rr for rr in run if rr.differs]
+        first = changed[0]
+        blocks = [sb for rr in changed for sb in (rr.new or rr.old)]
         ops = sorted({rr.label for rr in changed})
-        what = f"{first.badge} · {len(blocks)} {noun} {'/'.join(ops)}"
-        side = "new" if first.new else "old"
-        where = f"{side} ¶ {blocks[0].number}" + (f"–{blocks[-1].number}" if len(blocks) > 1 else "")
-        apart.append(
-            _entry(first, f"op-{first.op} bp", what, where, first.new[0].block.plain[:90] if first.new else "")
-        )
+        what = f"{region.badge} · {plural(len(blocks), 'paragraph')} {'/'.join(ops)}"
+        side: Side = "new" if first.new else "old"
+        where = paragraphs(side, [sb.number for sb in blocks])
+        apart.append(_entry(first, f"op-{first.op} bp", what, where, first.text[:90]))
     inner = "\n".join(items) if items else '<li class="none">No changes to the words or order.</li>'
     html_list = f'<nav class="changes" aria-label="Changes"><h2>Changes</h2><ol>\n{inner}\n</ol>'
     if apart:
         html_list += '\n<h2 class="bp">Boilerplate</h2><ol class="bp">\n' + "\n".join(apart) + "\n</ol>"
+    meta = [
+        _entry(presentation.rows[d.row], "meta", "metadata", presentation.rows[d.row].location, line)
+        for d, line in zip(presentation.metadata, metadata_lines(presentation), strict=True)
+    ]
+    if meta:
+        html_list += '\n<h2 class="meta">Metadata</h2><ol class="meta">\n' + "\n".join(meta) + "\n</ol>"
     return html_list + "</nav>"
-
-
-def _navigable(rr: ReportRow, runs: dict[int, list[ReportRow]]) -> bool:
-    """Whether n/p stop at this row: every change in the article, the first row of a changed boilerplate region."""
-    if not rr.is_boilerplate:
-        return rr.is_change
-    run = runs.get(rr.index)
-    return run is not None and any(r.is_change for r in run)
 
 
 def _document(label: str, doc: Document) -> str:
@@ -178,28 +173,34 @@ def _document(label: str, doc: Document) -> str:
     extra = f" · {boilerplate} boilerplate" if boilerplate else ""
     return (
         f"<dt>{label}</dt><dd><code>{esc(doc.source)}</code> · {esc(doc.format)} · "
-        f"{_blocks(len(doc.blocks))}{extra}</dd>"
+        f"{plural(len(doc.blocks), 'block')}{extra}</dd>"
     )
 
 
-def _counts(comparison: Comparison) -> str:
-    counts = comparison.summary.counts
-    chips = []
-    for op in ROW_OPS:
-        n = counts.get(op, 0)
-        zero = " zero" if not n else ""
-        chips.append(f'<li class="op-{op}{zero}"><b>{n}</b> {op}</li>')
-    return f'<ul class="counts" aria-label="Rows by kind">{"".join(chips)}</ul>'
+def _counts(presentation: Presentation) -> str:
+    """The counts as chips: the changes (by op), then what is not counted as a change."""
+    counts = presentation.counts
+    chips = [f'<li class="total"><b>{counts.total}</b> {"change" if counts.total == 1 else "changes"}</li>']
+    chips += [f'<li class="op-{op}"><b>{n}</b> {op}</li>' for op, n in counts.changes.items()]
+    if counts.formatting:
+        chips.append(f'<li class="op-formatting"><b>{counts.formatting}</b> formatting only</li>')
+    if counts.breaks:
+        chips.append(f'<li class="op-split"><b>{counts.breaks}</b> paragraph breaks</li>')
+    if counts.boilerplate:
+        chips.append(f'<li class="bp"><b>{counts.boilerplate}</b> boilerplate changed</li>')
+    line = f'<ul class="counts" aria-label="{esc(counts.line())}">{"".join(chips)}</ul>'
+    if counts.metadata:
+        line += f'\n<p class="metadata">Metadata, not counted as changes: {esc(metadata_phrase(counts.metadata))}.</p>'
+    return line
 
 
 def render_html(comparison: Comparison, options: ReportOptions) -> str:
     """Return the HTML report as one self-contained page."""
     script = _asset("report.js")
     css = _asset("report.css")
-    title = options.title or headline(comparison) or "Article comparison"
-    summary = comparison.summary
-    rows = report_rows(comparison)
-    runs = region_runs(rows)
+    presentation = present(comparison)
+    title = options.title or presentation.headline or "Article comparison"
+    rows = presentation.rows
     body_class = {"show": "bp-show", "dim": "bp-dim", "hide": "bp-dim hide-bp"}[options.boilerplate]
     has_bp = any(rr.is_boilerplate for rr in rows)
     checked = " checked" if options.boilerplate == "hide" else ""
@@ -217,14 +218,14 @@ def render_html(comparison: Comparison, options: ReportOptions) -> str:
         f'<body class="{body_class}">\n',
         '<header class="report-head">\n<p class="eyebrow">What changed</p>\n',
         f"<h1>{esc(title)}</h1>\n",
-        f'<p class="verdict {"changed" if summary.body_changed else "same"}">{esc(summary.verdict)}</p>\n',
+        f'<p class="verdict {"changed" if presentation.body_changed else "same"}">{esc(presentation.verdict)}</p>\n',
         f'<dl class="sources">{_document("Old", comparison.old)}{_document("New", comparison.new)}</dl>\n',
-        _counts(comparison),
+        _counts(presentation),
         "\n</header>\n",
         '<div class="toolbar" role="toolbar" aria-label="Report controls">'
         '<button type="button" id="prev" title="Previous change (p)">&#8593; Previous <kbd>p</kbd></button>'
         '<button type="button" id="next" title="Next change (n)">Next <kbd>n</kbd> &#8595;</button>'
-        '<span class="position" id="position" aria-live="polite"></span>',
+        f'<span class="position" id="position" aria-live="polite">{plural(presentation.change_count, "change")}</span>',
         (
             f'<label><input type="checkbox" id="hide-bp"{checked}> Hide boilerplate <kbd>b</kbd></label>'
             if has_bp
@@ -232,20 +233,22 @@ def render_html(comparison: Comparison, options: ReportOptions) -> str:
         ),
         '<span class="legend"><span><del>removed</del></span><span><ins>added</ins></span></span></div>\n',
         '<div class="layout">\n',
-        _change_list(rows, runs),
+        _change_list(presentation),
         '\n<main class="diff">\n',
         f'<div class="colhead" aria-hidden="true"><div>Old · {esc(comparison.old.source)}</div>'
         f"<div>New · {esc(comparison.new.source)}</div></div>\n",
     ]
-    if not any(rr.is_change for rr in rows):
+    if not presentation.change_count:
         parts.append('<p class="nochange">No changes to the article\'s words or order.</p>\n')
-    for item in with_context(rows, options.context):
+    # Metadata first, apart and calm; then the article with its boilerplate in place (dimmed or hidden by class).
+    flow = [rr for rr in rows if rr.is_metadata] + body_rows(presentation, replace(options, boilerplate="show"))
+    for item in with_context(flow, options.context):
         if isinstance(item, Gap):
             parts.append(f'<details class="fold"><summary>{esc(item.phrase)}</summary>\n')
-            parts += [_row(rr, rr.index in runs, _navigable(rr, runs)) for rr in item.rows]
+            parts += [_row(rr) for rr in item.rows]
             parts.append("</details>\n")
             continue
-        parts.append(_row(item, item.index in runs, _navigable(item, runs)))
+        parts.append(_row(item))
     parts += [
         "</main>\n</div>\n",
         f'<footer class="footer">Made by article-diff {esc(_version())}. '

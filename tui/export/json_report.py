@@ -17,6 +17,7 @@ from importlib.resources import files
 from typing import Any
 
 from tui.model import Comparison
+from tui.present import present
 from tui.serialize import comparison_to_dict
 
 #: Characters json.dumps leaves raw with ensure_ascii=False that a terminal or a script may act on:
@@ -67,5 +68,8 @@ def _layout(value: Any, depth: int, out: list[str]) -> None:
 def render_json(comparison: Comparison) -> str:
     """Return the JSON report: the outline indented, one block or row per line, ending with a newline."""
     out: list[str] = []
-    _layout(comparison_to_dict(comparison), 0, out)
+    data = comparison_to_dict(comparison)
+    # The one change count every drawing gives (tui.present), beside the aligner's counts per op.
+    data["summary"]["changes"] = present(comparison).change_count
+    _layout(data, 0, out)
     return _RISKY_RE.sub(_escape, "".join(out)) + "\n"

@@ -10,11 +10,12 @@ stay text instead of becoming emphasis, links, issue references or mentions.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from tui.export.options import DEFAULT_CONTEXT, ReportOptions
-from tui.export.rows import Gap, Piece, ReportRow, SideBlock, headline, report_rows, split_edges, with_context
-from tui.model import ROW_OPS, Comparison, Document
+from tui.export.text import body_rows, changed_regions, metadata_lines
+from tui.model import Comparison, Document
+from tui.present import Gap, Piece, ShownRow, SideBlock, present, split_edges, with_context
+from tui.present.pieces import narrow_typography
 from tui.safe_text import safe_line
 
 _ESCAPE_RE = re.compile(r"([\\`*_{}\[\]<>#|~&$@])")
@@ -51,10 +52,10 @@ def _mark(op: str, text: str, critic: bool) -> str:
     return f"{lead}{wrapped}{trail}"
 
 
-def _track_changes(rr: ReportRow, critic: bool) -> str:
+def _track_changes(rr: ShownRow, critic: bool) -> str:
     """One paragraph holding both versions: kept words plain, removed and added ones marked."""
     out: list[str] = []
-    spans = rr.row.spans or ()
+    spans = narrow_typography(rr.row.spans or ())
     k = 0
     while k < len(spans):
         span = spans[k]
@@ -92,37 +93,36 @@ def _whole(sb: SideBlock, op: str, critic: bool) -> str:
     return text
 
 
-def _heading(rr: ReportRow, number: int) -> str:
+def _heading(rr: ShownRow, number: int) -> str:
     row = rr.row
     parts = [f"{number}. {rr.label.capitalize()}", rr.location]
-    if (row.op == "modified" or row.edited) and row.similarity is not None:
+    if rr.words_changed and row.similarity is not None:
         parts.append(f"{row.similarity:.0%} alike")
-    if row.differences:
-        parts.append(", ".join(row.differences) + " differ")
-    if rr.is_boilerplate or row.lane == "metadata":
-        parts.append(md_escape(rr.badge))
+    if rr.differences:
+        parts.append(", ".join(rr.differences) + " differ")
+    if rr.is_boilerplate:
+        parts.append("boilerplate: " + md_escape(rr.badge))
     return "### " + " · ".join(parts)
 
 
-def _change(rr: ReportRow, number: int, critic: bool) -> list[str]:
+def _change(rr: ShownRow, number: int, critic: bool) -> list[str]:
     lines = [_heading(rr, number), ""]
-    row = rr.row
-    if row.op == "inserted":
+    if rr.op == "inserted":
         lines += [p for sb in rr.new for p in (_whole(sb, "inserted", critic), "")]
-    elif row.op == "deleted":
+    elif rr.op == "deleted":
         lines += [p for sb in rr.old for p in (_whole(sb, "deleted", critic), "")]
-    elif row.op in ("split", "merged"):
-        for label, side in (("Old", rr.old), ("New", rr.new)):
+    elif rr.op in ("split", "merged"):
+        for label, side in (("old", rr.old), ("new", rr.new)):
             for sb in side:
-                lines += [f"*{label} ¶ {sb.number}:* " + _side_text(sb, critic, row.edited), ""]
-    elif row.op == "modified" or row.edited:
+                lines += [f"*{label} ¶{sb.number}:* " + _side_text(sb, critic, rr.words_changed), ""]
+    elif rr.words_changed:
         lines += [_track_changes(rr, critic), ""]
     else:
         lines += [p for sb in rr.new for p in (md_escape(sb.block.plain), "")]
     return lines
 
 
-def _context(rr: ReportRow) -> list[str]:
+def _context(rr: ShownRow) -> list[str]:
     label = "Unchanged" if rr.op == "equal" else "Formatting only"
     text = " ".join(md_escape(sb.block.plain) for sb in rr.new)
     return [f"> *{label} · {rr.location}:* {text}", ""]
@@ -133,26 +133,23 @@ def _document_row(label: str, doc: Document) -> str:
     return f"| {label} | {_code(doc.source)} | {doc.format} | {len(doc.blocks)} | {boilerplate} |"
 
 
-def _boilerplate_apart(rows: list[ReportRow], critic: bool) -> list[str]:
-    by_category: dict[str, list[ReportRow]] = defaultdict(list)
-    for rr in rows:
-        if rr.is_boilerplate and rr.is_change:
-            by_category[rr.category or "unlabelled"].append(rr)
-    if not by_category:
+def _boilerplate_apart(regions: list[list[ShownRow]]) -> list[str]:
+    """One heading per changed region, named by the region's one category, then its paragraphs."""
+    if not regions:
         return []
     lines = [
         "## Boilerplate",
         "",
-        "Listed apart: these blocks are the site's furniture (appeals, links, credits), not the article.",
+        "Listed apart and not counted as changes: these blocks are the site's furniture (appeals, links, credits).",
         "",
     ]
-    for category, items in by_category.items():
-        lines += [f"### {md_escape(category)}", ""]
-        for rr in items:
+    for run in regions:
+        lines += [f"### {md_escape(run[0].badge)}", ""]
+        for rr in run:
+            side = "new" if rr.new else "old"
+            guess = " (dimmed on a guess: check it)" if rr.guess else ""
             for sb in rr.new or rr.old:
-                side = "new" if rr.new else "old"
-                guess = " (dimmed on a guess: check it)" if rr.guess else ""
-                lines.append(f"- {side} ¶ {sb.number}, {rr.label}{guess}: {md_escape(sb.block.plain)}")
+                lines.append(f"- {side} ¶{sb.number}, {rr.label}{guess}: {md_escape(sb.block.plain)}")
         lines.append("")
     return lines
 
@@ -160,39 +157,39 @@ def _boilerplate_apart(rows: list[ReportRow], critic: bool) -> list[str]:
 def render_markdown(comparison: Comparison, options: ReportOptions) -> str:
     """Return the Markdown report, ending with a newline."""
     critic = options.markdown_style == "critic"
-    summary = comparison.summary
-    title = options.title or headline(comparison)
+    presentation = present(comparison)
+    title = options.title or presentation.headline
     lines = [f"# What changed: {md_escape(title)}" if title else "# What changed", ""]
-    lines += [f"**{md_escape(summary.verdict)}**", ""]
+    lines += [f"**{md_escape(presentation.verdict)}**", ""]
     lines += [
         "| | Source | Format | Blocks | Boilerplate |",
         "|---|---|---|---:|---:|",
         _document_row("Old", comparison.old),
         _document_row("New", comparison.new),
         "",
-        "| " + " | ".join(ROW_OPS) + " |",
-        "|" + "---:|" * len(ROW_OPS),
-        "| " + " | ".join(str(summary.counts.get(op, 0)) for op in ROW_OPS) + " |",
+        md_escape(presentation.counts.line()),
         "",
     ]
-    rows = report_rows(comparison)
-    main = rows if options.boilerplate == "show" else [r for r in rows if not r.is_boilerplate]
+    metadata = metadata_lines(presentation)
+    if metadata:
+        lines += ["## Metadata", "", "Not counted as changes.", ""]
+        lines += [f"- {md_escape(line)}" for line in metadata]
+        lines.append("")
     context = DEFAULT_CONTEXT if options.context is None else options.context
     lines += ["## Changes", ""]
     number = 0
-    shown = with_context(main, context)
-    for item in shown:
+    for item in with_context(body_rows(presentation, options), context):
         if isinstance(item, Gap):
             lines += [f"*… {item.phrase} …*", ""]
-        elif item.is_change:
+        elif item.differs:
             number += 1
             lines += _change(item, number, critic)
         else:
             lines += _context(item)
-    if not number:
+    if not presentation.change_count:
         lines += ["No changes to the article's words or order.", ""]
     if options.boilerplate == "dim":
-        lines += _boilerplate_apart(rows, critic)
+        lines += _boilerplate_apart(changed_regions(presentation))
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"

@@ -6,8 +6,8 @@ from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 from tui.errors import ArticleDiffError
+from tui.present.words import BOILERPLATE_MODES, BoilerplateMode
 
-BoilerplateMode = Literal["show", "dim", "hide"]
 MarkdownStyle = Literal["plain", "critic"]
 
 #: Unchanged paragraphs shown around each change when a format does not say otherwise.
@@ -40,7 +40,7 @@ class ReportOptions:
             raise ArticleDiffError(f"unknown report option: {', '.join(unknown)}")
         values = {k: v for k, v in options.items() if v is not None or k == "context"}
         opts = cls(**values)
-        if opts.boilerplate not in ("show", "dim", "hide"):
+        if opts.boilerplate not in BOILERPLATE_MODES:
             raise ArticleDiffError(f"--boilerplate must be show, dim or hide, not {opts.boilerplate!r}")
         if opts.markdown_style not in ("plain", "critic"):
             raise ArticleDiffError(f"--markdown-style must be plain or critic, not {opts.markdown_style!r}")

@@ -14,7 +14,7 @@
   // "Change 2 of 7" while a change is selected, "7 changes" otherwise; the count follows the boilerplate toggle.
   function describe(list) {
     var index = current ? list.indexOf(current) : -1;
-    position.textContent = index < 0 ? list.length + " changes" : "Change " + (index + 1) + " of " + list.length;
+    position.textContent = index < 0 ? list.length + (list.length === 1 ? " change" : " changes") : "Change " + (index + 1) + " of " + list.length;
   }
 
   function show(row, list) {

@@ -25,20 +25,10 @@ from rich.rule import Rule
 from rich.style import Style
 from rich.text import Text
 
-from tui.export.options import BoilerplateMode
-from tui.export.rows import (
-    Gap,
-    ReportRow,
-    SideBlock,
-    headline,
-    region_starts,
-    report_rows,
-    split_edges,
-    with_context,
-)
-from tui.export.text import count_line, describe_document
+from tui.export.text import describe_document, metadata_lines
 from tui.export.wrap import Chunk, wrap_chunks
-from tui.model import MARKERS, Comparison
+from tui.model import Comparison
+from tui.present import BoilerplateMode, Gap, Presentation, ShownRow, SideBlock, present, split_edges, with_context
 from tui.safe_text import safe_line
 
 _OP_STYLE = {
@@ -51,7 +41,7 @@ _OP_STYLE = {
     "split": "cyan",
     "merged": "cyan",
 }
-_PIECE_STYLE = {"delete": "bold red on #3b1418", "insert": "bold green on #12301d"}
+_PIECE_STYLE = {"delete": "strike red on #3b1418", "insert": "underline bold green on #12301d"}
 _MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 _RULE = " │ "
 
@@ -65,7 +55,7 @@ class SideBySide:
 
     def __init__(
         self,
-        items: list[ReportRow | Gap],
+        items: list[ShownRow | Gap],
         *,
         color_system: ColorSystem | None,
         boilerplate: BoilerplateMode,
@@ -75,7 +65,6 @@ class SideBySide:
         self.color_system = color_system
         self.boilerplate = boilerplate
         self.number_width = number_width
-        self.badges = region_starts([i for i in items if isinstance(i, ReportRow)])
         self._codes: dict[str, tuple[str, str]] = {}
 
     def _paint(self, text: str, style: str) -> str:
@@ -103,9 +92,9 @@ class SideBySide:
                 chunks.append((f"{lead}{start}{core}{end}{trail}" if core else shown, ""))
         return chunks
 
-    def _side(self, blocks: tuple[SideBlock, ...], rr: ReportRow, width: int) -> list[tuple[str, list[Chunk]]]:
+    def _side(self, blocks: tuple[SideBlock, ...], rr: ShownRow, width: int) -> list[tuple[str, list[Chunk]]]:
         """Lines of one side: (paragraph number or "", chunks), a blank line between blocks."""
-        marks = rr.row.spans is not None and (rr.row.op == "modified" or rr.row.edited)
+        marks = rr.words_changed
         lines: list[tuple[str, list[Chunk]]] = []
         for k, sb in enumerate(blocks):
             if k:
@@ -134,19 +123,20 @@ class SideBySide:
         rule = self._paint(_RULE, "dim")
         end_rule = self._paint(_RULE.rstrip(), "dim")
         blank = " " * (self.number_width + 3 + text_width)
+        previous_lane = "body"
         for item in self.items:
             if isinstance(item, Gap):
                 yield self._paint(f"{indent}… {item.phrase} …", "dim")
                 yield ""
                 continue
             rr = item
-            dim = rr.is_boilerplate and self.boilerplate == "dim"
-            badge = rr.index in self.badges
-            if badge or rr.op not in ("equal", "modified", "inserted", "deleted"):
-                label = rr.label + (f" · {rr.badge}" if badge else "")
+            dim = (rr.is_boilerplate and self.boilerplate == "dim") or rr.is_metadata
+            label = _label(rr, previous_lane)
+            previous_lane = rr.lane
+            if label:
                 yield self._paint(indent + safe_line(label), "dim italic")
-            old_marker = new_marker = MARKERS[rr.op]
-            op_style = _OP_STYLE[rr.op]
+            old_marker = new_marker = rr.marker
+            op_style = "dim" if rr.is_metadata else _OP_STYLE[rr.op]
             left = self._side(rr.old, rr, text_width)
             right = self._side(rr.new, rr, text_width)
             for i in range(max(len(left), len(right))):
@@ -164,15 +154,31 @@ class SideBySide:
             yield ""
 
 
-def _header(comparison: Comparison) -> Group:
-    title = headline(comparison)
+def _label(rr: ShownRow, previous_lane: str) -> str:
+    """The line over a row, when it needs one: a region's layer and category, a move or split, or the return to
+    the article's body after boilerplate (so a body line never reads as part of the box above it)."""
+    if rr.is_metadata:
+        where = " · only in the old version" if not rr.new else " · only in the new version" if not rr.old else ""
+        return f"{rr.label} · metadata: {rr.badge}{where if rr.differs else ''}"
+    if rr.is_boilerplate:
+        return f"{rr.label} · boilerplate: {rr.badge}" if rr.opens_region else ""
+    if previous_lane != "body":
+        return f"{rr.label} · body"
+    return rr.label if rr.op not in ("equal", "modified", "inserted", "deleted") else ""
+
+
+def _header(presentation: Presentation) -> Group:
+    comparison = presentation.comparison
+    title = presentation.headline
     header = Text()
     if title:
         header.append(safe_line(title) + "\n", style="bold")
     header.append(safe_line(describe_document("Old", comparison.old)) + "\n")
     header.append(safe_line(describe_document("New", comparison.new)) + "\n")
-    header.append(comparison.summary.verdict + "\n", style="bold yellow" if comparison.summary.body_changed else "bold")
-    header.append("Rows: " + count_line(comparison), style="dim")
+    header.append(presentation.verdict + "\n", style="bold yellow" if presentation.body_changed else "bold")
+    header.append(presentation.counts.line(), style="dim")
+    for line in metadata_lines(presentation):
+        header.append("\nMetadata: " + safe_line(line), style="dim")
     return Group(header, Rule(style="dim"))
 
 
@@ -200,8 +206,9 @@ def print_comparison(
         markup=False,
         soft_wrap=False,
     )
-    console.print(_header(comparison))
-    rows = report_rows(comparison)
+    presentation = present(comparison)
+    console.print(_header(presentation))
+    rows = list(presentation.rows)
     if boilerplate == "hide":
         rows = [r for r in rows if not r.is_boilerplate]
     number_width = len(str(max(len(comparison.old.blocks), len(comparison.new.blocks), 1)))

@@ -1,12 +1,14 @@
 """The export dialog: pick a report format and a path, and write the report.
 
 The report writers live in ``tui.export`` and are imported only when the user
-exports; if they are missing the dialog still writes the JSON report through
-``tui.serialize`` so the key never fails silently.
+exports. The path starts in the folder the new version lives in (or the last
+folder used this session), spelled out in full, never silently the current
+directory; the format and folder chosen last are offered again.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -31,10 +33,29 @@ FORMATS: tuple[tuple[str, str, str], ...] = (
 DEFAULT_STEM = "article-diff-report"
 
 
-_REPORT_BOILERPLATE = {"dimmed": "dim", "hidden": "hide", "shown": "show"}
+@dataclass(slots=True)
+class ExportMemory:
+    """What the dialog remembers for the rest of the session."""
+
+    format: str = "html"
+    """The format last written."""
+    folder: Path | None = None
+    """The folder last written to."""
+    last_report: Path | None = None
+    """The report last written (``o`` opens it)."""
 
 
-def write_export(comparison: Comparison, path: str, fmt: str, *, boilerplate: str = "dimmed") -> None:
+def default_folder(comparison: Comparison, memory: ExportMemory) -> Path:
+    """The folder last used this session, else the new version's folder, else the current one (in full)."""
+    if memory.folder is not None:
+        return memory.folder
+    source = Path(comparison.new.source)
+    if comparison.new.source != "-" and source.parent.is_dir() and source.is_file():
+        return source.resolve().parent
+    return Path.cwd()
+
+
+def write_export(comparison: Comparison, path: str, fmt: str, *, boilerplate: str = "dim") -> None:
     """Write the report in ``fmt`` to ``path`` atomically, boilerplate shown as in the viewer.
 
     Raises:
@@ -42,7 +63,7 @@ def write_export(comparison: Comparison, path: str, fmt: str, *, boilerplate: st
     """
     from tui.export import write_report  # writes atomically; its failures are ArticleDiffError already
 
-    write_report(comparison, path, fmt, boilerplate=_REPORT_BOILERPLATE.get(boilerplate, "dim"))
+    write_report(comparison, path, fmt, boilerplate=boilerplate)
 
 
 class ExportScreen(ModalScreen[str | None]):
@@ -54,20 +75,27 @@ class ExportScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", tooltip="Close without writing", id="cancel-export"),
     ]
 
-    def __init__(self, comparison: Comparison, *, boilerplate: str = "dimmed") -> None:
-        """Export ``comparison`` with boilerplate as the viewer shows it (dimmed, hidden or shown)."""
+    def __init__(
+        self, comparison: Comparison, *, boilerplate: str = "dim", memory: ExportMemory | None = None
+    ) -> None:
+        """Export ``comparison`` with boilerplate as the viewer shows it (show, dim or hide)."""
         super().__init__()
         self.comparison = comparison
         self.boilerplate = boilerplate
+        self.memory = memory or ExportMemory()
+        """The session's last format and folder; updated when a report is written."""
 
     def compose(self) -> ComposeResult:
         """Format, path, buttons and a line for errors."""
         with Vertical(id="export"):
             yield Static("Export a report", classes="title")
             yield Label("Format")
-            yield Select([(label, name) for label, name, _ext in FORMATS], value="html", allow_blank=False, id="format")
-            yield Label("Path")
-            yield Input(value=DEFAULT_STEM + ".html", id="path")
+            fmt = self.memory.format if self.memory.format in {name for _l, name, _e in FORMATS} else "html"
+            extension = {name: ext for _label, name, ext in FORMATS}[fmt]
+            yield Select([(label, name) for label, name, _ext in FORMATS], value=fmt, allow_blank=False, id="format")
+            yield Label("Path (tab moves between fields, enter writes, escape cancels)")
+            folder = default_folder(self.comparison, self.memory)
+            yield Input(value=str(folder / (DEFAULT_STEM + extension)), id="path")
             yield Static(id="error")
             with Horizontal(id="buttons"):
                 yield Button("Export", variant="primary", id="write")
@@ -101,8 +129,12 @@ class ExportScreen(ModalScreen[str | None]):
         except ArticleDiffError as error:
             self.query_one("#error", Static).update(str(error))
             return
-        self.app.notify(f"Report written to {path}", title="Export", timeout=4)
-        self.dismiss(path)
+        written = Path(path).expanduser().resolve()
+        self.memory.format = fmt
+        self.memory.folder = written.parent
+        self.memory.last_report = written
+        self.app.notify(f"Report written to {written} (o opens it)", title="Export", timeout=4, markup=False)
+        self.dismiss(str(written))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -21,7 +21,7 @@ from tui.model import MARKERS
 _LEGEND = (
     ("inserted", "$text-success", "a paragraph added"),
     ("deleted", "$text-error", "a paragraph removed"),
-    ("modified", "$text-warning", "edited: struck words removed, highlighted words added"),
+    ("modified", "$text-warning", "edited: struck-through words removed, underlined words added"),
     ("moved", "$text-primary", "moved (a label says from where), perhaps edited too"),
     ("split", "$text-secondary", "split or merged: a bracket joins the parts"),
     ("formatting", "$text-muted", "only quotes, dashes, spacing or markup differ (f shows them)"),
@@ -44,6 +44,7 @@ class HelpScreen(ModalScreen[None]):
     """A modal list of keys and what the colours mean."""
 
     CSS_PATH = "help.tcss"
+    AUTO_FOCUS = "#help-scroll"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss", "Close", tooltip="Close the help", id="close-help"),
@@ -57,8 +58,14 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """A title, the keys, the legend."""
         with Vertical(id="help"):
-            yield Static("Keys", classes="title")
-            with VerticalScroll():
+            yield Static(
+                Content.assemble(
+                    ("Keys", "bold $text-primary"),
+                    ("   escape, ? or q closes this · ↑ ↓ page up/down scroll", "$text-muted"),
+                ),
+                classes="title",
+            )
+            with VerticalScroll(id="help-scroll"):
                 rows = [
                     Content.assemble(
                         (f"{key_label(b):>16}", "bold $text-accent"), "  ", (b.tooltip or b.description, "")
@@ -87,13 +94,27 @@ class HelpScreen(ModalScreen[None]):
                 )
                 legend.append(
                     Content.assemble(
+                        (f"{'headline':>16}", "italic $text-muted"),
+                        "  ",
+                        "metadata (headline, date, byline): a difference to note, never counted as a change",
+                    )
+                )
+                legend.append(
+                    Content.assemble(
+                        (f"{'old ¶8  new ¶12':>16}", "$text-muted"),
+                        "  ",
+                        "paragraph numbers say their side; side by side, the left pane is old, the right new",
+                    )
+                )
+                legend.append(
+                    Content.assemble(
                         (f"{'navigation?':>16}", "$text-disabled"),
                         "  ",
                         "dimmed on a guess (nothing names it): check it is no edit",
                     )
                 )
                 yield Static(Content("\n").join(legend), id="legend")
-            yield Static("escape or ? to close", classes="hint")
+            yield Static("escape, ? or q to close", classes="hint")
 
     async def action_dismiss(self, result: None = None) -> None:
         """Close the help."""

@@ -15,25 +15,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
-from tui.app.layout import (
-    BOILERPLATE_MODES,
-    BoilerplateMode,
-    Entry,
-    Layout,
-    ViewOptions,
-    first_words,
-    is_any_change,
-    is_change,
-)
+from tui.app.layout import Entry, Layout, ViewOptions, first_words
 from tui.app.swap import swap_sides
 from tui.app.widgets.change_list import ChangeList
 from tui.app.widgets.diff_pane import DiffPane, MatchKey, ViewState
+from tui.app.widgets.footer import ViewerFooter
 from tui.app.widgets.header import ComparisonHeader
 from tui.app.widgets.ruler import OverviewRuler
 from tui.model import Comparison
+from tui.present import BOILERPLATE_MODES, boilerplate_mode, present
 
 UNIFIED_BELOW = 100
 """Terminal width under which the view turns unified unless the user chose otherwise."""
@@ -74,6 +68,36 @@ class SearchBar(Input):
         screen = self.screen
         if isinstance(screen, DiffScreen):
             screen.clear_search()
+
+
+class GotoBar(Input):
+    """The go-to-paragraph field: enter jumps, escape closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", tooltip="Close without moving", id="close-goto"),
+    ]
+
+    def action_close(self) -> None:
+        """Close the field."""
+        self.value = ""
+        self.remove_class("-shown")
+        screen = self.screen
+        if isinstance(screen, DiffScreen):
+            screen.left.focus()
+
+
+def parse_paragraph(text: str) -> tuple[str, int] | None:
+    """Read "12", "new 12", "old 8", "o8", "¶12" as (side, number); None when it names no paragraph."""
+    words = text.replace("¶", " ").lower().split()
+    side = "new"
+    if words and words[0].rstrip("0123456789") in ("old", "o", "new", "n"):
+        head = words[0].rstrip("0123456789")
+        side = "old" if head.startswith("o") else "new"
+        rest = words[0][len(head) :]
+        words = ([rest] if rest else []) + words[1:]
+    if len(words) != 1 or not words[0].isdigit():
+        return None
+    return side, int(words[0])
 
 
 class DiffScreen(Screen[None]):
@@ -157,17 +181,32 @@ class DiffScreen(Screen[None]):
         ),
         Binding("l", "toggle_change_list", "Changes", tooltip="Show the list of every change", id="change-list"),
         Binding("e", "export", "Export", tooltip="Write a report (HTML, Markdown, JSON, text)", id="export"),
+        Binding(
+            "o", "open_report", "Open report", tooltip="Open the last written report with the system's opener",
+            id="open-report", show=False,
+        ),
+        Binding(
+            "colon", "goto", "Go to ¶", tooltip="Go to a paragraph: 12 (new side), old 8 or new 12", id="go-to",
+            key_display=":", show=False,
+        ),
+        Binding(
+            "c", "copy", "Copy", tooltip="Copy the current change (or the paragraph on top) to the clipboard",
+            id="copy", show=False,
+        ),
         Binding("s", "swap", "Swap", tooltip="Swap the old and new sides", id="swap"),
-        Binding("question_mark", "help", "Help", tooltip="Show every key", id="help", key_display="?"),
+        # Quit before help: both dock at the footer's right end, the first one outermost.
         Binding("q", "quit", "Quit", tooltip="Leave the viewer", id="quit"),
+        Binding("question_mark", "help", "Help", tooltip="Show every key", id="help", key_display="?"),
     ]
 
-    def __init__(self, comparison: Comparison, *, boilerplate: str = "dimmed", unified: bool | None = None) -> None:
+    def __init__(self, comparison: Comparison, *, boilerplate: str = "dim", unified: bool | None = None) -> None:
         """Show ``comparison``; ``unified`` None means: unified when the terminal is narrow."""
         super().__init__()
         self.comparison = comparison
         """The comparison on screen (swapped when the user swapped sides)."""
-        self.options = ViewOptions(boilerplate=_boilerplate_mode(boilerplate), unified=bool(unified))
+        self.presentation = present(comparison)
+        """What every drawing shows of it (tui.present): the layout, the status and the change list draw from it."""
+        self.options = ViewOptions(boilerplate=boilerplate_mode(boilerplate), unified=bool(unified))
         """What the user chose to see."""
         self.forced_unified = unified
         """The user's explicit choice of view, or None to follow the width."""
@@ -191,8 +230,9 @@ class DiffScreen(Screen[None]):
         yield SearchBar(
             placeholder="Search both sides: enter for next, shift+enter for previous, escape to close", id="search"
         )
+        yield GotoBar(placeholder="Go to paragraph: 12 (new side), old 8 or new 12; escape to close", id="goto")
         yield Static(id="status")
-        yield Footer()
+        yield ViewerFooter()
 
     @property
     def left(self) -> DiffPane:
@@ -243,7 +283,7 @@ class DiffScreen(Screen[None]):
 
     def relayout(self) -> None:
         """Recompute the layout for the current widths and options, keeping the same place on top."""
-        gutter = Layout.gutter_width(self.comparison) + 1
+        gutter = Layout.gutter_width(self.comparison, unified=self.options.unified) + 1
         left_width = self.left.text_region_width
         if left_width <= gutter:
             return
@@ -264,7 +304,7 @@ class DiffScreen(Screen[None]):
             return
         anchor = self._anchor()
         cursor_row = self._cursor_row()
-        layout = Layout(self.comparison, widths, self.options)
+        layout = Layout(self.presentation, widths, self.options)
         self.state.layout = layout
         # The comparison and the layout live as long as the screen: keep the collector from rescanning
         # them on every collection, which made page-downs stall at tens of thousands of paragraphs.
@@ -274,7 +314,7 @@ class DiffScreen(Screen[None]):
             self._find(self.search_query, keep_index=True)
         for pane in (self.left, self.right):
             pane.layout_changed()
-        self.query_one(ChangeList).show_layout(layout, self.state.cursor)
+        self.query_one(ChangeList).show_layout(layout, self.state.cursor, self.options.boilerplate)
         self.query_one(OverviewRuler).update_layout(layout)
         if anchor is not None:
             row, offset = anchor
@@ -364,14 +404,7 @@ class DiffScreen(Screen[None]):
         layout = self.state.layout
         if layout is None:
             return []
-        include_boilerplate = self.options.boilerplate == "shown"
-        if any_kind:
-            return [i for i, e in enumerate(layout.entries) if is_any_change(e)]
-        return [
-            i
-            for i, e in enumerate(layout.entries)
-            if is_change(e, include_formatting=self.options.show_formatting, include_boilerplate=include_boilerplate)
-        ]
+        return layout.stop_entries(self.presentation.any_stops()) if any_kind else layout.change_stops()
 
     def _cursor_on_screen(self) -> bool:
         layout = self.state.layout
@@ -450,7 +483,7 @@ class DiffScreen(Screen[None]):
         modes = BOILERPLATE_MODES
         mode = modes[(modes.index(self.options.boilerplate) + 1) % len(modes)]
         self._set_options(boilerplate=mode)
-        self.notify(f"Boilerplate {mode}.", timeout=2)
+        self.notify(f"Boilerplate: {mode} (b cycles {', '.join(modes)}).", timeout=2)
 
     def action_toggle_formatting(self) -> None:
         """Reveal or hide what differed in formatting-only rows."""
@@ -479,8 +512,9 @@ class DiffScreen(Screen[None]):
     def action_swap(self) -> None:
         """Swap the sides: the new version on the left."""
         self.comparison = swap_sides(self.comparison)
+        self.presentation = present(self.comparison)
         self.state.cursor = None
-        self.query_one(ComparisonHeader).show(self.comparison)
+        self.query_one(ComparisonHeader).show(self.comparison, self.presentation)
         self.state.layout = None
         self.relayout()
         self.notify("Sides swapped.", timeout=2)
@@ -489,7 +523,66 @@ class DiffScreen(Screen[None]):
         """Open the export dialog."""
         from tui.app.screens.export import ExportScreen
 
-        self.app.push_screen(ExportScreen(self.comparison, boilerplate=self.options.boilerplate))
+        memory = getattr(self.app, "export_memory", None)
+        self.app.push_screen(ExportScreen(self.comparison, boilerplate=self.options.boilerplate, memory=memory))
+
+    def action_open_report(self) -> None:
+        """Open the last written report with the system's opener (xdg-open, open or the Windows shell)."""
+        from tui.app.opener import open_file
+
+        memory = getattr(self.app, "export_memory", None)
+        report = memory.last_report if memory is not None else None
+        if report is None:
+            self.notify("No report written yet: press e to write one, then o to open it.", timeout=4)
+            return
+        problem = open_file(report)
+        if problem:
+            self.notify(problem, severity="warning", timeout=5, markup=False)
+        else:
+            self.notify(f"Opening {report}", timeout=3, markup=False)
+
+    def action_goto(self) -> None:
+        """Ask for a paragraph number and go there."""
+        goto = self.query_one("#goto", GotoBar)
+        goto.add_class("-shown")
+        goto.focus()
+
+    @on(Input.Submitted, "#goto")
+    def _goto_submitted(self, event: Input.Submitted) -> None:
+        wanted = parse_paragraph(event.value)
+        goto = self.query_one("#goto", GotoBar)
+        if wanted is None:
+            self.notify("Give a paragraph number: 12, old 8 or new 12.", severity="warning", timeout=3)
+            return
+        side, number = wanted
+        layout = self.state.layout
+        for rr in self.presentation.rows:
+            blocks = rr.old if side == "old" else rr.new
+            if layout is not None and any(sb.number == number for sb in blocks):
+                entry = layout.entry_for_row(rr.index)
+                if entry is not None:
+                    goto.action_close()
+                    self.go_to_entry(entry)
+                    return
+        self.notify(f"There is no {side} ¶{number}.", severity="warning", timeout=3)
+
+    def action_copy(self) -> None:
+        """Copy the current change, or the paragraph at the top, to the clipboard (the terminal's OSC 52)."""
+        layout = self.state.layout
+        if layout is None:
+            return
+        index = self.state.cursor if self._cursor_on_screen() else None
+        entry = layout.entries[index] if index is not None else _top_entry(layout, round(self.left.scroll_y))
+        if entry is None or entry.row is None:
+            self.notify("Nothing to copy here.", timeout=2)
+            return
+        rr = self.presentation.rows[entry.row]
+        old = "\n\n".join(sb.block.plain for sb in rr.old)
+        new = "\n\n".join(sb.block.plain for sb in rr.new)
+        both = old and new and old != new
+        text = f"{rr.location}\n\nold:\n{old}\n\nnew:\n{new}\n" if both else (new or old) + "\n"
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {rr.location} (through the terminal's clipboard sequence, OSC 52).", timeout=3)
 
     def action_help(self) -> None:
         """Show every key."""
@@ -596,17 +689,21 @@ class DiffScreen(Screen[None]):
         parts = []
         stops = self._stops(any_kind=False)
         cursor = self.state.cursor
+        current = layout.entries[cursor] if cursor is not None else None
         if cursor is not None and cursor in stops:
             parts.append(f"change {stops.index(cursor) + 1} of {len(stops)}")
         else:
             parts.append(f"{len(stops)} changes" if len(stops) != 1 else "1 change")
-        entry = _top_entry(layout, top)
-        total = len(self.comparison.new.blocks)
-        if entry is not None and entry.new_number is not None:
-            parts.append(f"¶ {entry.new_number}/{total}")
-        elif entry is not None and entry.old_number is not None:
-            parts.append(f"old ¶ {entry.old_number}/{len(self.comparison.old.blocks)}")
-        parts.append(f"boilerplate {self.options.boilerplate}")
+        if current is not None and current.row is not None and self._cursor_on_screen():
+            # The current change's own paragraphs, on the side they belong to.
+            parts.append(self.presentation.rows[current.row].location)
+        else:
+            entry = _top_entry(layout, top)
+            if entry is not None and entry.new_number is not None:
+                parts.append(f"new ¶{entry.new_number} of {len(self.comparison.new.blocks)}")
+            elif entry is not None and entry.old_number is not None:
+                parts.append(f"old ¶{entry.old_number} of {len(self.comparison.old.blocks)}")
+        parts.append(f"boilerplate: {self.options.boilerplate}")
         if self.options.show_formatting:
             parts.append("formatting shown")
         if self.options.fold_unchanged:
@@ -616,7 +713,7 @@ class DiffScreen(Screen[None]):
             count = len(self._match_list)
             where = f"{self._match_index + 1} of {count}" if self._match_index >= 0 else f"{count}"
             parts.append(f"“{first_words(self.search_query, 20)}”: match {where}" if count else "no match")
-        self.query_one("#status", Static).update(" · ".join(parts))
+        self.query_one("#status", Static).update(Content(" · ".join(parts)))
 
 
 def _top_entry(layout: Layout, top: int) -> Entry | None:
@@ -625,12 +722,3 @@ def _top_entry(layout: Layout, top: int) -> Entry | None:
         if entry.kind == "row":
             return entry
     return None
-
-
-def _boilerplate_mode(name: str) -> BoilerplateMode:
-    """Accept the CLI's words (dim, hide, show) as well as the view's (dimmed, hidden, shown)."""
-    aliases = {"dim": "dimmed", "hide": "hidden", "show": "shown"}
-    mode = aliases.get(name, name)
-    if mode not in BOILERPLATE_MODES:
-        raise ValueError(f"unknown boilerplate mode: {name!r} (use dim, hide or show)")
-    return mode

@@ -43,7 +43,7 @@ class ViewState:
     """The selected match as ``(entry, column, panel, start)``."""
 
 
-_TONES = ("equal", "formatting", "modified", "inserted", "deleted", "moved", "split", "note", "fold")
+_TONES = ("equal", "formatting", "modified", "inserted", "deleted", "moved", "split", "metadata", "note", "fold")
 _HATCH = "╱"
 
 
@@ -89,6 +89,7 @@ class DiffPane(ScrollView, can_focus=True):
         & > .diff-pane--deleted { background: $error 14%; }
         & > .diff-pane--moved { background: $primary 14%; }
         & > .diff-pane--split { background: $secondary 10%; }
+        & > .diff-pane--metadata { color: $text-muted; text-style: italic; }
         & > .diff-pane--note { color: $text-primary; text-style: italic; }
         & > .diff-pane--fold { color: $foreground 55%; background: $boost; text-style: italic; }
         & > .diff-pane--marker-equal { color: $foreground 55%; }
@@ -98,6 +99,7 @@ class DiffPane(ScrollView, can_focus=True):
         & > .diff-pane--marker-deleted { color: $text-error; text-style: bold; }
         & > .diff-pane--marker-moved { color: $text-primary; text-style: bold; }
         & > .diff-pane--marker-split { color: $text-secondary; text-style: bold; }
+        & > .diff-pane--marker-metadata { color: $text-muted; }
         & > .diff-pane--marker-note { color: $text-primary; }
         & > .diff-pane--marker-fold { color: $foreground 55%; }
         & > .diff-pane--insert-word { background: $success 45%; }

@@ -1,36 +1,91 @@
-"""The comparison header: both sources over their panes, and the verdict in one line."""
+"""The comparison header: both sources over their panes, and the verdict in one line.
+
+Each source takes two rows that never wrap into each other: the label, the file
+name (shortened in the middle, keeping the distinguishing end) and its size on
+the first; the headline and date on the second, cut with an ellipsis.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.model import Comparison, Document
+from tui.present import Presentation, metadata_phrase, plural, present
 from tui.safe_text import safe_line
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, ending with an ellipsis when cut."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    out = ""
+    for char in text:
+        if cell_len(out + char) > width - 1:
+            break
+        out += char
+    return out.rstrip() + "…"
 
 
-def describe_source(document: Document, side: str) -> Text:
-    """Two lines about one version: its label, file, format and size; then title and date."""
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f" {side} ", style="bold reverse")
-    text.append(f" {safe_line(document.source)}", style="bold")
-    count = len(document.blocks)
-    text.append(f"  {document.format} · {count:,} block{'' if count == 1 else 's'}", style="dim")
-    text.append("\n ")
-    if document.title:
-        text.append(safe_line(document.title), style="italic")
-    else:
-        text.append("no headline found", style="dim italic")
-    if document.date:
-        text.append(f"  {safe_line(document.date)}", style="dim")
-    return text
+def shorten_middle(text: str, width: int) -> str:
+    """``text`` cut in the middle to ``width`` cells ("/home/…/2025-02-25-new.html"): the end tells files apart."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    tail = max(1, (width - 1) * 2 // 3)
+    head = width - 1 - tail
+    end = ""
+    for char in reversed(text):
+        if cell_len(char + end) > tail:
+            break
+        end = char + end
+    return clip(text, head + 1)[:-1] + "…" + end if head else "…" + end
+
+
+class SourceSummary(Widget):
+    """Two rows about one version, fitted to the widget's width."""
+
+    DEFAULT_CSS = """
+    SourceSummary { width: 1fr; height: 2; padding: 0 1 0 0; }
+    """
+
+    def __init__(self, document: Document, side: str, *, id: str | None = None) -> None:
+        """Describe ``document`` as the ``side`` ("OLD" or "NEW") version."""
+        super().__init__(id=id)
+        self.document = document
+        self.side = side
+
+    def show(self, document: Document) -> None:
+        """Describe another document (after a swap)."""
+        self.document = document
+        self.refresh()
+
+    def render(self) -> Content:
+        """The label, shortened name and size; then the headline and date, each clipped to the width."""
+        width = max(1, self.content_region.width)
+        document = self.document
+        label = f" {self.side} "
+        size = f"  {document.format} · {plural(len(document.blocks), 'block')}"
+        if cell_len(label) + 1 + cell_len(size) + 8 > width:
+            size = f"  {len(document.blocks):,}"
+        room = max(1, width - cell_len(label) - 1 - cell_len(size))
+        name = shorten_middle(safe_line(document.source), room)
+        first = Content.assemble((label, "bold reverse"), " ", (name, "bold"), (size, "$text-muted"))
+        date = f"  {safe_line(document.date)}" if document.date else ""
+        if document.title:
+            title_room = max(1, width - 1 - min(cell_len(date), width // 3))
+            title = clip(safe_line(document.title), title_room)
+            second = Content.assemble(" ", (title, "italic"), (clip(date, width - 1 - cell_len(title)), "$text-muted"))
+        else:
+            second = Content.assemble(" ", ("no headline found", "italic $text-muted"), (clip(date, width - 18), ""))
+        return Content("\n").join([first, second])
 
 
 def boilerplate_note(comparison: Comparison) -> str:
@@ -38,9 +93,9 @@ def boilerplate_note(comparison: Comparison) -> str:
     old, new = comparison.summary.boilerplate_old, comparison.summary.boilerplate_new
     parts = []
     if old:
-        parts.append(f"{_plural(old, 'block')} on the left")
+        parts.append(f"{plural(old, 'block')} on the left")
     if new:
-        parts.append(f"{new if parts else _plural(new, 'block')} on the right")
+        parts.append(f"{new if parts else plural(new, 'block')} on the right")
     return "boilerplate: " + ", ".join(parts) if parts else "no boilerplate found"
 
 
@@ -52,8 +107,7 @@ class ComparisonHeader(Widget):
         height: auto;
         background: $panel;
         #sources { height: auto; }
-        .source { width: 1fr; height: 2; padding: 0 1 0 0; }
-        #verdict { height: 1; padding: 0 1; }
+        #verdict { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
         #verdict.-changed { background: $warning 25%; }
         #verdict.-unchanged { background: $success 25%; }
     }
@@ -67,25 +121,29 @@ class ComparisonHeader(Widget):
     def compose(self) -> ComposeResult:
         """Two source descriptions and the verdict."""
         with Horizontal(id="sources"):
-            yield Static(describe_source(self.comparison.old, "OLD"), classes="source", id="old-source")
-            yield Static(describe_source(self.comparison.new, "NEW"), classes="source", id="new-source")
+            yield SourceSummary(self.comparison.old, "OLD", id="old-source")
+            yield SourceSummary(self.comparison.new, "NEW", id="new-source")
         yield Static(id="verdict")
 
     def on_mount(self) -> None:
         """Fill in the verdict."""
         self.show(self.comparison)
 
-    def show(self, comparison: Comparison) -> None:
+    def show(self, comparison: Comparison, presentation: Presentation | None = None) -> None:
         """Describe ``comparison`` (after a swap, for instance)."""
         self.comparison = comparison
-        self.query_one("#old-source", Static).update(describe_source(comparison.old, "OLD"))
-        self.query_one("#new-source", Static).update(describe_source(comparison.new, "NEW"))
-        summary = comparison.summary
-        verdict = Text(no_wrap=True, overflow="ellipsis")
-        verdict.append("● " if summary.body_changed else "✔ ", style="bold")
-        verdict.append(safe_line(summary.verdict), style="bold")
-        verdict.append(f"  ·  {boilerplate_note(comparison)}")
+        presentation = presentation or present(comparison)
+        self.query_one("#old-source", SourceSummary).show(comparison.old)
+        self.query_one("#new-source", SourceSummary).show(comparison.new)
+        changed = presentation.body_changed
+        verdict = Content.assemble(
+            ("● " if changed else "✔ ", "bold"),
+            (safe_line(presentation.verdict), "bold"),
+            f"  ·  {boilerplate_note(comparison)}",
+        )
+        if presentation.metadata:
+            verdict += Content(f"  ·  metadata: {metadata_phrase(presentation.metadata)}")
         widget = self.query_one("#verdict", Static)
         widget.update(verdict)
-        widget.set_class(summary.body_changed, "-changed")
-        widget.set_class(not summary.body_changed, "-unchanged")
+        widget.set_class(changed, "-changed")
+        widget.set_class(not changed, "-unchanged")

@@ -1,0 +1,121 @@
+"""One row of a comparison as every drawing shows it: its op, sides, lane, region, badge and labels.
+
+The op shown can differ from the aligner's in one way: blocks whose source text
+is byte for byte the same are ``equal``, even when one file was Markdown and the
+other plain text (there is no markup to differ in).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.model import UNCHANGED_OPS, Row, RowOp
+from tui.present.pieces import SideBlock
+from tui.present.words import LABELS, MARKERS, badge_name, paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class ShownRow:
+    """One row of the comparison, prepared for drawing."""
+
+    index: int
+    """Position of the row in the comparison, from 0."""
+    row: Row
+    """The aligner's row."""
+    op: RowOp
+    """The op shown (see the module docstring)."""
+    old: tuple[SideBlock, ...]
+    new: tuple[SideBlock, ...]
+    category: str | None = None
+    """The category of the row's region (one per region), or of its own blocks outside a region."""
+    region: int | None = None
+    """Index of the row's region in :attr:`Presentation.regions` (boilerplate and metadata rows)."""
+    opens_region: bool = False
+    """The row is its region's first: it carries the badge."""
+    guess: bool = False
+    """A boilerplate change dimmed on a guess (see :func:`tui.model.guessed_rows`): its badge asks to be checked."""
+    region_guess: bool = False
+    """Some change of the row's region rests on a guess: the region's badge carries the ``?``."""
+    visible: bool = True
+    """Some block of the row shows text (an empty image or an HTML comment does not)."""
+
+    @property
+    def lane(self) -> str:
+        """The row's layer: body, boilerplate or metadata."""
+        return self.row.lane
+
+    @property
+    def is_boilerplate(self) -> bool:
+        """True when every block of the row is boilerplate."""
+        return self.row.lane == "boilerplate"
+
+    @property
+    def is_metadata(self) -> bool:
+        """True for the headline, date, byline and dateline."""
+        return self.row.lane == "metadata"
+
+    @property
+    def differs(self) -> bool:
+        """True when the row changes anything but typography (in any lane)."""
+        return self.op not in UNCHANGED_OPS
+
+    @property
+    def is_change(self) -> bool:
+        """True when the row changes the article's words or order: a change stop, counted as a change.
+
+        Boilerplate and metadata are never changes to the article; nor is a split or merge that only moved a
+        paragraph break, nor a row that shows no text.
+        """
+        if self.row.lane != "body" or not self.differs or not self.visible:
+            return False
+        return self.op not in ("split", "merged") or self.row.edited
+
+    @property
+    def marker(self) -> str:
+        """The gutter marker of the op shown."""
+        return MARKERS[self.op]
+
+    @property
+    def words_changed(self) -> bool:
+        """The row's words changed (not only typography or position): its pieces are drawn as edits."""
+        return self.row.spans is not None and (self.op == "modified" or (self.op != "equal" and self.row.edited))
+
+    @property
+    def typography_only(self) -> bool:
+        """Paired blocks whose only differences are typography: their pieces are drawn faintly, on request."""
+        return self.row.spans is not None and self.op != "equal" and not self.words_changed
+
+    @property
+    def differences(self) -> tuple[str, ...]:
+        """What kind of typography differed (none for a row shown as equal)."""
+        return () if self.op == "equal" else self.row.differences
+
+    @property
+    def badge(self) -> str:
+        """The category as a badge shows it, "?" after a guess: "navigation?"."""
+        name = badge_name(self.category) if self.category else self.row.lane
+        return name + ("?" if self.region_guess else "")
+
+    @property
+    def label(self) -> str:
+        """The op in words, with "and edited" for moved, split and merged rows whose words changed too."""
+        label = LABELS[self.op]
+        if self.row.edited and self.op in ("moved", "split", "merged"):
+            label += " and edited"
+        return label
+
+    @property
+    def location(self) -> str:
+        """Where the row sits: "old ¶5 → new ¶1", "new ¶9" for an insertion."""
+        parts = []
+        if self.old:
+            parts.append(paragraphs("old", [sb.number for sb in self.old]))
+        if self.new:
+            parts.append(paragraphs("new", [sb.number for sb in self.new]))
+        return " → ".join(parts)
+
+    @property
+    def text(self) -> str:
+        """The row's first block's text, new side first: what a one-line listing quotes."""
+        side = self.new or self.old
+        return side[0].block.plain if side else ""
