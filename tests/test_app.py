@@ -349,3 +349,148 @@ async def test_clicking_the_ruler_jumps_and_tab_switches_panes() -> None:
         assert pilot.app.focused is screen.right
         await pilot.press("tab")
         assert pilot.app.focused is screen.left
+
+
+@sync
+async def test_help_and_quit_always_show_in_the_footer_at_90_columns() -> None:
+    from textual.widgets._footer import FooterKey
+
+    async with viewer(demo(), size=(90, 30)) as (_pilot, screen):
+        keys = {k.action: k for k in screen.query(FooterKey)}
+        for action in ("help", "quit"):
+            region = keys[action].region
+            assert region.width > 0 and region.right <= 90, action
+
+
+@sync
+async def test_the_help_screen_scrolls_by_keyboard_and_says_how_to_close() -> None:
+    async with viewer(demo(), size=(90, 24)) as (pilot, _screen):
+        await pilot.press("question_mark")
+        await _until(pilot, lambda: type(pilot.app.screen).__name__ == "HelpScreen")
+        scroll = pilot.app.screen.query_one("#help-scroll")
+        assert pilot.app.screen.focused is scroll
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert scroll.scroll_y > 0
+        assert "escape, ? or q closes" in str(pilot.app.screen.query_one(".title").render())
+        await pilot.press("escape")
+        await _until(pilot, lambda: type(pilot.app.screen).__name__ == "DiffScreen")
+
+
+@sync
+async def test_the_status_names_the_current_changes_paragraphs_with_their_side() -> None:
+    async with viewer(demo()) as (pilot, screen):
+        await pilot.press("n")
+        await pilot.pause()
+        status = str(screen.query_one("#status").render())
+        assert status.startswith("change 1 of 5 · old ¶5 → new ¶1"), status
+
+
+@sync
+async def test_colon_goes_to_a_paragraph_of_either_side() -> None:
+    async with viewer(demo()) as (pilot, screen):
+        await pilot.press("colon")
+        await pilot.press(*"old 10", "enter")
+        await pilot.pause()
+        layout = screen.diff_layout
+        assert layout is not None and screen.state.cursor is not None
+        assert layout.entries[screen.state.cursor].old_number == 10
+        await pilot.press("colon")
+        await pilot.press(*"12", "enter")
+        await pilot.pause()
+        assert layout.entries[screen.state.cursor].new_number == 12
+
+
+def test_paragraph_references_read_as_people_type_them() -> None:
+    from tui.app.screens.main import parse_paragraph
+
+    assert parse_paragraph("12") == ("new", 12)
+    assert parse_paragraph("old 8") == ("old", 8)
+    assert parse_paragraph("o8") == ("old", 8)
+    assert parse_paragraph("new ¶12") == ("new", 12)
+    assert parse_paragraph("eight") is None
+
+
+@sync
+async def test_c_copies_the_current_change_through_the_terminal() -> None:
+    async with viewer(demo()) as (pilot, _screen):
+        copied: list[str] = []
+        pilot.app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+        await pilot.press("n", "c")
+        await pilot.pause()
+        assert copied and copied[0].startswith("old ¶5 → new ¶1")
+        assert "three hundred" in copied[0] and "two hundred" in copied[0]
+
+
+@sync
+async def test_o_says_so_when_no_report_was_written_and_opens_the_last_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.app.opener as opener
+
+    opened: list[list[str]] = []
+    monkeypatch.setattr(opener.subprocess, "Popen", lambda command, **_kw: opened.append(command))
+    monkeypatch.setattr(opener, "opener_command", lambda path: ["xdg-open", str(path)])
+    async with viewer(demo()) as (pilot, _screen):
+        await pilot.press("o")
+        await pilot.pause()
+        assert any("No report written yet" in n.message for n in pilot.app._notifications)
+        report = tmp_path / "r.html"
+        report.write_text("x", encoding="utf-8")
+        pilot.app.export_memory.last_report = report  # type: ignore[attr-defined]
+        await pilot.press("o")
+        await pilot.pause()
+    assert opened == [["xdg-open", str(report)]]
+
+
+@sync
+async def test_the_export_dialog_starts_beside_the_new_version_and_remembers_format_and_folder(tmp_path: Path) -> None:
+    from textual.widgets import Input, Select
+
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("One paragraph.\n\nTwo.", encoding="utf-8")
+    new.write_text("One paragraph.\n\nTwo, edited.", encoding="utf-8")
+    comparison = compare_documents(load(str(old)), load(str(new)))
+    out = tmp_path / "reports"
+    out.mkdir()
+    async with viewer(comparison) as (pilot, _screen):
+        await pilot.press("e")
+        await _until(pilot, lambda: type(pilot.app.screen).__name__ == "ExportScreen")
+        path = pilot.app.screen.query_one("#path", Input)
+        assert Path(path.value).parent == tmp_path.resolve()
+        pilot.app.screen.query_one("#format", Select).value = "md"
+        await pilot.pause()
+        path.value = str(out / "diff.md")
+        await pilot.press("enter")
+        await _until(pilot, lambda: type(pilot.app.screen).__name__ == "DiffScreen")
+        await pilot.press("e")
+        await _until(pilot, lambda: type(pilot.app.screen).__name__ == "ExportScreen")
+        assert pilot.app.screen.query_one("#format", Select).value == "md"
+        assert Path(pilot.app.screen.query_one("#path", Input).value).parent == out.resolve()
+    assert (out / "diff.md").is_file()
+
+
+@sync
+async def test_the_change_list_has_headings_and_closes_with_escape() -> None:
+    async with viewer(demo()) as (pilot, screen):
+        await pilot.press("l")
+        await pilot.pause()
+        changes = screen.query_one("#changes", OptionList)
+        headings = [str(o.prompt) for o in changes.options if o.disabled]
+        assert [h.split(" (")[0] for h in headings] == ["Changes", "Formatting only", "Boilerplate", "Metadata"]
+        assert any("donation appeal" in str(o.prompt) for o in changes.options)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not changes.has_class("-shown")
+
+
+def test_the_header_shortens_long_names_in_the_middle_and_clips_with_an_ellipsis() -> None:
+    from rich.cells import cell_len
+
+    from tui.app.widgets.header import clip, shorten_middle
+
+    name = "/srv/archive/scrapes/2025/02/25/kremlin-applauds-us-position-new.html"
+    short = shorten_middle(name, 30)
+    assert cell_len(short) == 30 and short.endswith("position-new.html") and "…" in short
+    assert clip("Harbour Council Delays Vote", 12) == "Harbour Cou…"
+    assert clip("short", 12) == "short"

@@ -11,6 +11,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tui.app.app import ArticleDiffApp
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
 from tui.engine.pipeline import compare_documents, load
@@ -29,14 +31,27 @@ def demo_app(**kwargs: Any) -> ArticleDiffApp:
 
 
 def test_demo_pair(snap_compare: Callable[..., bool]) -> None:
-    """You should see the demo article side by side: the old Markdown on the left, the new text on the right.
+    """You should see the demo article side by side in truecolor: the old Markdown left, the new text right.
 
-    The headline and date carry metadata badges, the photo credit and related link are dimmed boilerplate
-    with category badges, paragraph 5 shows "two" struck through in red against "three" in green, a blue
-    "moved from ¶8" row with a faint "moved to" note at its old place, a bracket joining the two halves of
-    the split paragraph, hatched fillers where a side has nothing, and the overview ruler on the right.
+    The headline and date are calm italic metadata ("title only in old", no red), the photo credit and
+    related link are dimmed grey boilerplate with one category badge per region (no red or green of their
+    own), paragraph 5 shows "two" struck through against "three" underlined, a blue "moved from old ¶8"
+    row with a faint "old ¶8 moved to new ¶2" note at its old place, a bracket joining the two halves of
+    the split paragraph, hatched fillers where a side has nothing, and "? Help  q Quit" at the footer's end.
     """
     assert snap_compare(demo_app(), terminal_size=SIZE)
+
+
+@pytest.mark.parametrize("palette", ["256", "16", "none"])
+def test_demo_pair_in_each_palette(snap_compare: Callable[..., bool], palette: str) -> None:
+    """You should see the demo pair as a 256-colour, a 16-colour and a colourless terminal draws it.
+
+    256: grey edited paragraphs (never black or saturated red), dark green and red whole-paragraph
+    additions and removals, navy moves, grey panels. 16: the terminal's ANSI colours on the words, default
+    backgrounds. None: greys only, every meaning carried by the gutter markers (+ - ~ » ├ ≈), struck-through
+    removed words, bold underlined added words and reversed badges.
+    """
+    assert snap_compare(demo_app(palette=palette), terminal_size=SIZE)
 
 
 def test_seed_pair(snap_compare: Callable[..., bool], seed_paths: tuple[Path, Path]) -> None:
@@ -60,21 +75,31 @@ def test_boilerplate_hidden(snap_compare: Callable[..., bool]) -> None:
 
 def test_unified_view(snap_compare: Callable[..., bool]) -> None:
     """You should see one column at 90 columns: each edited paragraph twice, the old version with a "-"
-    marker and struck red words, the new one with "+" and green words; added and removed paragraphs once.
+    marker and struck red words, the new one with "+" and underlined green words; added and removed paragraphs
+    once; every paragraph number saying its side ("old ¶5", "new ¶1"); "? Help" and "q Quit" at the footer's end.
     """
     assert snap_compare(ArticleDiffApp(comparison=demo()), terminal_size=(90, 40))
 
 
 def test_help_screen(snap_compare: Callable[..., bool]) -> None:
-    """You should see the help panel over the dimmed diff: every key with what it does, then the
-    colour and marker legend (+ added, - removed, ~ edited, » moved, ├ split or merged, ≈ formatting).
+    """You should see the help panel over the dimmed diff: how to close and scroll it on its first line, every
+    key with what it does, then the colour and marker legend (+ added, - removed, ~ edited, » moved,
+    ├ split or merged, ≈ formatting, metadata, side-saying paragraph numbers, dimmed boilerplate).
     """
     assert snap_compare(demo_app(), press=["question_mark"], terminal_size=SIZE)
 
 
+def test_help_screen_scrolled_at_90_columns(snap_compare: Callable[..., bool]) -> None:
+    """You should see the help panel at 90x30 scrolled down one page by keyboard, its scrollbar moved and the
+    colour legend in view.
+    """
+    assert snap_compare(demo_app(), press=["question_mark", "pagedown"], terminal_size=(90, 30))
+
+
 def test_change_list(snap_compare: Callable[..., bool]) -> None:
-    """You should see the change list docked on the right after pressing l and n: one line per change with
-    its coloured marker, paragraph number and first words, the current change highlighted in the list
-    and marked with an accent in the gutter of the panes.
+    """You should see the change list docked on the right after pressing n, n and l: headings "Changes (5)",
+    "Formatting only", "Boilerplate" and "Metadata"; each line with its marker, "old ¶6 → new ¶3" and first
+    words; boilerplate named by region ("donation appeal · 7 paragraphs") and dimmed; the current change
+    highlighted in the list and marked in the gutter of the panes; "esc Close list" in the footer.
     """
     assert snap_compare(demo_app(), press=["n", "n", "l"], terminal_size=SIZE)

@@ -14,6 +14,7 @@ from textual.app import App
 from textual.worker import Worker, WorkerState
 
 from tui.app.commands import ViewerCommands
+from tui.app.palette import Palette, use_palette
 from tui.app.screens.export import ExportMemory
 from tui.app.screens.loading import LoadingScreen
 from tui.app.screens.main import DiffScreen
@@ -25,6 +26,7 @@ class ArticleDiffApp(App[int]):
     """Side-by-side article diff viewer."""
 
     TITLE = "article-diff"
+    CSS_PATH = "palette.tcss"
     COMMANDS = App.COMMANDS | {ViewerCommands}
 
     def __init__(
@@ -35,9 +37,15 @@ class ArticleDiffApp(App[int]):
         title_hint: str | None = None,
         boilerplate: str = "dim",
         unified: bool | None = None,
+        palette: Palette | None = None,
     ) -> None:
-        """Show ``comparison``, or the result of ``comparison_factory`` run in a worker thread."""
+        """Show ``comparison``, or the result of ``comparison_factory`` run in a worker thread.
+
+        ``palette`` forces (and simulates) a colour system's palette; None follows the terminal.
+        """
         super().__init__()
+        self.palette: Palette = use_palette(self, palette)
+        """The palette in use: truecolor, 256, 16 or none."""
         if comparison is None and comparison_factory is None:
             raise ValueError("give a comparison or a comparison factory")
         self.comparison_factory = comparison_factory
@@ -85,7 +93,7 @@ class ArticleDiffApp(App[int]):
 
     def _show(self, comparison: Comparison) -> None:
         self.comparison = comparison
-        self.result_status = int(ExitStatus.CHANGED if comparison.summary.body_changed else ExitStatus.SAME)
+        self.result_status = int(ExitStatus.CHANGED if comparison.summary.body_may_have_changed else ExitStatus.SAME)
         screen = DiffScreen(comparison, boilerplate=self.boilerplate, unified=self.unified)
         if isinstance(self.screen, LoadingScreen):
             self.switch_screen(screen)

@@ -459,8 +459,12 @@ class Layout:
         return Panel(text, runs, lines, numbers, marker, tone, bracket=len(blocks) > 1)
 
     def _tone(self, rr: ShownRow) -> str:
-        """Metadata is a difference to note, not an edit: it never takes the red or green of a change."""
-        return "metadata" if rr.is_metadata and rr.differs else TONES[rr.op]
+        """Dimmed boilerplate and metadata never take the red or green of a change to the article."""
+        if rr.is_metadata and rr.differs:
+            return "metadata"
+        if rr.is_boilerplate and self.options.boilerplate == "dim":
+            return "boilerplate"
+        return TONES[rr.op]
 
     def _side_panel(
         self, rr: ShownRow, side: int, highlight: bool, badge: Sequence[tuple[str, str]], width: int

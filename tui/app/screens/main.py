@@ -190,13 +190,12 @@ class DiffScreen(Screen[None]):
             key_display=":", show=False,
         ),
         Binding(
-            "c", "copy", "Copy", tooltip="Copy the current change (or the paragraph on top) to the clipboard",
+            "c", "copy", "Copy", tooltip="Copy the current change (or the top paragraph)",
             id="copy", show=False,
         ),
         Binding("s", "swap", "Swap", tooltip="Swap the old and new sides", id="swap"),
-        # Quit before help: both dock at the footer's right end, the first one outermost.
-        Binding("q", "quit", "Quit", tooltip="Leave the viewer", id="quit"),
         Binding("question_mark", "help", "Help", tooltip="Show every key", id="help", key_display="?"),
+        Binding("q", "quit", "Quit", tooltip="Leave the viewer", id="quit"),
     ]
 
     def __init__(self, comparison: Comparison, *, boilerplate: str = "dim", unified: bool | None = None) -> None:

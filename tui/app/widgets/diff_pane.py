@@ -43,7 +43,8 @@ class ViewState:
     """The selected match as ``(entry, column, panel, start)``."""
 
 
-_TONES = ("equal", "formatting", "modified", "inserted", "deleted", "moved", "split", "metadata", "note", "fold")
+_TONES: tuple[str, ...] = ("equal", "formatting", "modified", "inserted", "deleted", "moved", "split")
+_TONES += ("boilerplate", "metadata", "note", "fold")
 _HATCH = "╱"
 
 
@@ -89,6 +90,7 @@ class DiffPane(ScrollView, can_focus=True):
         & > .diff-pane--deleted { background: $error 14%; }
         & > .diff-pane--moved { background: $primary 14%; }
         & > .diff-pane--split { background: $secondary 10%; }
+        & > .diff-pane--boilerplate { }
         & > .diff-pane--metadata { color: $text-muted; text-style: italic; }
         & > .diff-pane--note { color: $text-primary; text-style: italic; }
         & > .diff-pane--fold { color: $foreground 55%; background: $boost; text-style: italic; }
@@ -99,10 +101,11 @@ class DiffPane(ScrollView, can_focus=True):
         & > .diff-pane--marker-deleted { color: $text-error; text-style: bold; }
         & > .diff-pane--marker-moved { color: $text-primary; text-style: bold; }
         & > .diff-pane--marker-split { color: $text-secondary; text-style: bold; }
+        & > .diff-pane--marker-boilerplate { color: $foreground 40%; }
         & > .diff-pane--marker-metadata { color: $text-muted; }
         & > .diff-pane--marker-note { color: $text-primary; }
         & > .diff-pane--marker-fold { color: $foreground 55%; }
-        & > .diff-pane--insert-word { background: $success 45%; }
+        & > .diff-pane--insert-word { background: $success 45%; text-style: underline; }
         & > .diff-pane--delete-word { background: $error 45%; text-style: strike; }
         & > .diff-pane--typo-word { text-style: underline; color: $text-warning; }
         & > .diff-pane--badge { background: $panel; color: $foreground 55%; text-style: italic; }

@@ -7,6 +7,7 @@ columns that cut "? Help" and "q Quit", the two keys a newcomer needs most.
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.containers import HorizontalGroup
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -18,8 +19,10 @@ class ViewerFooter(Footer):
     """A footer that keeps the help and quit keys in view at any width."""
 
     DEFAULT_CSS = """
-    ViewerFooter FooterKey.-pinned {
+    ViewerFooter #pinned {
         dock: right;
+        width: auto;
+        height: 1;
         background: $footer-background;
     }
     """
@@ -29,8 +32,14 @@ class ViewerFooter(Footer):
         super().__init__(show_command_palette=False)
 
     def compose(self) -> ComposeResult:
-        """The footer's keys, the pinned ones marked (docked widgets stack inwards: the first is rightmost)."""
+        """The footer's keys; the pinned ones held back and put in one group docked at the right."""
+        pinned = []
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget.action in PINNED:
-                widget.add_class("-pinned")
-            yield widget
+                pinned.append(widget)
+            else:
+                yield widget
+        if pinned:
+            pinned.sort(key=lambda key: PINNED.index(key.action))
+            with HorizontalGroup(id="pinned"):
+                yield from pinned
