@@ -27,7 +27,9 @@ def demo() -> Comparison:
 
 
 def demo_app(**kwargs: Any) -> ArticleDiffApp:
-    return ArticleDiffApp(comparison=demo(), unified=kwargs.pop("unified", False), **kwargs)
+    # A headless run has no terminal to read a colour system from: each snapshot names its palette.
+    palette = kwargs.pop("palette", "truecolor")
+    return ArticleDiffApp(comparison=demo(), unified=kwargs.pop("unified", False), palette=palette, **kwargs)
 
 
 def test_demo_pair(snap_compare: Callable[..., bool]) -> None:
@@ -62,7 +64,7 @@ def test_seed_pair(snap_compare: Callable[..., bool], seed_paths: tuple[Path, Pa
     old, new = seed_paths
     # Load under the bare file names, so the header (and the committed SVG) holds no machine path.
     comparison = compare_documents(load(old.name, data=old.read_bytes()), load(new.name, data=new.read_bytes()))
-    app = ArticleDiffApp(comparison=comparison, unified=False)
+    app = ArticleDiffApp(comparison=comparison, unified=False, palette="truecolor")
     assert snap_compare(app, terminal_size=SIZE)
 
 
@@ -78,7 +80,7 @@ def test_unified_view(snap_compare: Callable[..., bool]) -> None:
     marker and struck red words, the new one with "+" and underlined green words; added and removed paragraphs
     once; every paragraph number saying its side ("old ¶5", "new ¶1"); "? Help" and "q Quit" at the footer's end.
     """
-    assert snap_compare(ArticleDiffApp(comparison=demo()), terminal_size=(90, 40))
+    assert snap_compare(ArticleDiffApp(comparison=demo(), palette="truecolor"), terminal_size=(90, 40))
 
 
 def test_help_screen(snap_compare: Callable[..., bool]) -> None:

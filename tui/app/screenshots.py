@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.app.palette import Palette
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
 from tui.engine.pipeline import compare_documents, load
 from tui.model import Comparison
@@ -25,6 +26,7 @@ class Shot:
     keys: tuple[str, ...] = ()
     boilerplate: str = "dim"
     unified: bool | None = False
+    palette: Palette = "truecolor"
 
 
 SHOTS: tuple[Shot, ...] = (
@@ -35,6 +37,9 @@ SHOTS: tuple[Shot, ...] = (
     Shot("search", (150, 44), ("slash", *"council", "enter", "enter")),
     Shot("formatting-shown", (150, 44), ("f", "]", "]", "]", "]", "]")),
     Shot("help", (150, 44), ("question_mark",)),
+    Shot("palette-256", (150, 44), ("n",), palette="256"),
+    Shot("palette-16", (150, 44), ("n",), palette="16"),
+    Shot("palette-none", (150, 44), ("n",), palette="none"),
 )
 """The screenshots the README shows."""
 
@@ -48,7 +53,9 @@ async def take(shot: Shot, comparison: Comparison, directory: Path) -> Path:
     """Drive the app for ``shot`` and save its SVG in ``directory``."""
     from tui.app.app import ArticleDiffApp
 
-    app = ArticleDiffApp(comparison=comparison, boilerplate=shot.boilerplate, unified=shot.unified)
+    app = ArticleDiffApp(
+        comparison=comparison, boilerplate=shot.boilerplate, unified=shot.unified, palette=shot.palette
+    )
     async with app.run_test(size=shot.size) as pilot:
         await pilot.pause()
         for key in shot.keys:

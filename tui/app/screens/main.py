@@ -166,7 +166,7 @@ class DiffScreen(Screen[None]):
             key_display="/",
         ),
         Binding(
-            "b", "cycle_boilerplate", "Boilerplate", tooltip="Boilerplate: dimmed, hidden or shown", id="boilerplate"
+            "b", "cycle_boilerplate", "Boilerplate", tooltip="Boilerplate: dim, hide or show", id="boilerplate"
         ),
         Binding(
             "f",

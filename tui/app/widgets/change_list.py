@@ -106,8 +106,8 @@ def _heading(text: str) -> Option:
 def _line(rr: ShownRow, entry: int, words: str, muted: bool = False) -> Option:
     prompt = Content.assemble(
         (f"{rr.marker} ", f"bold {_COLOURS.get(rr.op, '')}"),
-        (f"{rr.location}  ", "$text-muted"),
-        (first_words(words, LABEL_WIDTH), "$text-muted" if muted else ""),
+        (f"{rr.location}  ", "dim" if muted else "$text-muted"),
+        (first_words(words, LABEL_WIDTH), "dim italic" if muted else ""),
     )
     return Option(prompt, id=str(entry))
 
