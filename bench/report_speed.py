@@ -21,9 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.synthetic import make_pair
-from tests.test_html_browser import CHROMIUM_ARGS  # one set of flags for every headless run
 from tui.engine.pipeline import compare_documents, load
 from tui.export import EXTENSIONS, write_report
+from tui.export.browser import CHROMIUM_ARGS  # one set of flags for every headless run
 from tui.export.terminal import print_comparison
 from tui.model import Comparison
 
@@ -52,7 +52,7 @@ def _open_in_chromium(path: Path, repeats: int) -> tuple[float, float] | None:
         return None
     loads, ready = [], []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
         for _ in range(repeats):
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             start = time.perf_counter()

@@ -19,19 +19,12 @@ from tests.conftest import ROOT
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
 from tui.engine.pipeline import compare_documents, load
 from tui.export import write_report
+from tui.export.browser import CHROMIUM_ARGS
 from tui.model import Comparison
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS_ENV = "ARTICLE_DIFF_SCREENSHOTS"
 
 
@@ -41,7 +34,7 @@ def browser() -> Iterator[Any]:
         pytest.skip("chromium is not installed (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         yield browser
         browser.close()
 
@@ -72,7 +65,9 @@ def test_report_renders_and_n_p_move_between_changes(browser: Any, demo: Compari
     assert page.title().startswith("What changed")
     assert page.locator(".row").count() == len(demo.rows)
     change_ids = page.eval_on_selector_all(".row.change", "rows => rows.map(r => r.id)")
-    assert len(change_ids) == page.locator(".changes li a").count() >= 3, "n/p stop where the change list points"
+    listed = page.locator(".changes ol").first.locator("li a").count()
+    assert len(change_ids) == listed >= 3, "n/p stop where the change list's article changes point"
+    assert page.inner_text("#position") == f"{len(change_ids)} changes", "the count before a change is chosen"
     page.keyboard.press("n")
     assert _current(page) == change_ids[0]
     page.keyboard.press("n")

@@ -27,7 +27,7 @@ from bench.eval_written import (
 from tui.classify import classify
 from tui.engine.pipeline import load
 
-PROBE = Path(__file__).parent / "data" / "probe"
+PROBE = Path(__file__).resolve().parents[2] / "tests" / "data" / "probe"
 
 
 def _furniture() -> list[tuple[str, str]]:
@@ -48,12 +48,18 @@ def test_the_corpora_are_big_and_cover_every_category() -> None:
     assert len(_article_lines()) >= 300
 
 
-def test_furniture_added_to_one_version_is_boilerplate_and_mostly_named_right() -> None:
+def test_furniture_added_to_one_version_is_boilerplate_when_named_and_a_change_when_not() -> None:
+    """Set between two article paragraphs, furniture is dimmed when something names it (a phrase, a menu's
+    shape); a line named by nothing ("Getty", "I agree") is shown as a change, never dimmed for being new:
+    being in one version only is evidence of change, not of furniture (issue 15). Measured: 339 of 415
+    dimmed; of the 76 not, 61 for naming nothing and 15 sentences as before."""
     labelled = [(category, text, added(text)) for category, text in _furniture()]
     missed = [(text, block.reasons) for _, text, block in labelled if block.role != "boilerplate"]
     named = sum(block.category == category for category, _, block in labelled)
-    assert len(missed) <= 0.05 * len(labelled), missed
-    assert named >= 0.72 * len(labelled)
+    assert len(missed) <= 0.20 * len(labelled), missed
+    unnamed = "in the article's flow, and nothing names it furniture"
+    assert sum(unnamed not in reasons for _, reasons in missed) <= 0.05 * len(labelled), missed
+    assert named >= 0.65 * len(labelled)
 
 
 def test_furniture_read_alone_is_mostly_boilerplate() -> None:
