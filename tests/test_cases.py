@@ -49,9 +49,13 @@ def test_moved_and_edited_row_says_it_was_edited() -> None:
     assert changed == ["three", "four", "winter", "spring"]
 
 
-def test_rewritten_paragraph_is_not_a_noisy_modification() -> None:
+def test_paragraph_rewritten_in_place_is_one_row_with_its_low_similarity() -> None:
+    """Alone between unchanged paragraphs, a rewrite stays paired with what it replaced, and says how little
+    of it is left, rather than passing for an unrelated deletion and insertion."""
     comparison = compare(str(CASES / "rewritten.old.txt"), str(CASES / "rewritten.new.txt"))
-    assert comparison.summary.counts["modified"] == 0
+    (row,) = [r for r in comparison.rows if r.op != "equal"]
+    assert (row.op, row.old, row.new, row.matched_by) == ("modified", (1,), (1,), "rewrite")
+    assert row.similarity is not None and row.similarity < 0.5
     assert comparison.summary.body_changed
 
 

@@ -385,7 +385,7 @@ def _compare(args: argparse.Namespace) -> int:
         _print(comparison, args)
     else:
         _report(comparison, args)
-    return int(ExitStatus.CHANGED if comparison.summary.body_changed else ExitStatus.SAME)
+    return int(ExitStatus.CHANGED if comparison.summary.body_may_have_changed else ExitStatus.SAME)
 
 
 def _warn(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:

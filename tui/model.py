@@ -235,6 +235,15 @@ class Summary:
     """Changes in the boilerplate lane that rest on a guess (see :data:`GUESS_CONFIDENCE`): a reader should check
     them, since a stealth edit dimmed by mistake would hide there."""
 
+    @property
+    def body_may_have_changed(self) -> bool:
+        """The body changed, or a change dimmed as boilerplate rests on a guess: the exit status's answer.
+
+        A false alarm costs the reader a glance; a correction hidden as furniture costs the product its reason
+        to exist. So a guess never lets the verdict say "unchanged".
+        """
+        return self.body_changed or self.guessed > 0
+
 
 @dataclass(frozen=True, slots=True)
 class Options:

@@ -94,6 +94,7 @@ def _summary_to_dict(summary: Summary) -> dict[str, Any]:
     out["metadata_changes"] = list(summary.metadata_changes)
     out["body"] = dict(summary.body_counts)
     out["guessed"] = summary.guessed
+    out["body_may_have_changed"] = summary.body_may_have_changed
     return out
 
 

@@ -93,7 +93,7 @@ class ArticleDiffApp(App[int]):
 
     def _show(self, comparison: Comparison) -> None:
         self.comparison = comparison
-        self.result_status = int(ExitStatus.CHANGED if comparison.summary.body_changed else ExitStatus.SAME)
+        self.result_status = int(ExitStatus.CHANGED if comparison.summary.body_may_have_changed else ExitStatus.SAME)
         screen = DiffScreen(comparison, boilerplate=self.boilerplate, unified=self.unified)
         if isinstance(self.screen, LoadingScreen):
             self.switch_screen(screen)

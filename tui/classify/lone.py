@@ -11,13 +11,14 @@ reader must see. So a block the other version lacks is read by its context:
 - **among furniture**: the blocks around it that both versions hold are
   furniture (a menu gaining an entry): it is furniture too, named by its region;
 - **in the article's flow**: the blocks around it are article text both versions
-  hold: it is article text unless something names it furniture (a phrase of the
-  lexicon, the page's structure, an opener's region); its bare shape and its
-  place before or after the long paragraphs (``blind`` evidence) do not count;
-- **at a boundary** between the two, or with nothing shared around it: the old
-  rule applies (furniture comes and goes between snapshots, so being in one
-  version only tips a short line), and when nothing names it the label is a
-  guess, which the verdict reports (see :data:`tui.model.GUESS_CONFIDENCE`).
+  hold: when nothing names it furniture (a phrase of the lexicon, the page's
+  structure, a link, an opener's region), it is article text: its bare shape and
+  its place before or after the long paragraphs (``blind`` evidence) do not count;
+- **at a boundary** between the two, or with nothing shared around it, or in the
+  flow but named, however faintly ("Send any friend a story"): furniture comes and
+  goes between snapshots, so being in one version only may tip it. Unless what
+  names it is sure, the label is a guess, and the verdict says the body may have
+  changed (see :data:`tui.model.GUESS_CONFIDENCE`).
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def lone_evidence(
             else:
                 fact.add(_edit_of_furniture(other_side))
             continue
-        if context == {BODY}:
+        if context == {BODY} and not any(e.weight > 0 and not e.blind for e in fact.evidence):
             blind = round(sum(e.weight for e in fact.evidence if e.blind and e.weight > 0), 6)
             if blind:
                 fact.add(_in_flow(blind))

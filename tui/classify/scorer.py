@@ -33,7 +33,7 @@ from tui.classify.signals import (
     structure_evidence,
 )
 from tui.classify.teasers import headline_link, teaser_evidence
-from tui.model import Block, Document, Role, is_declared_metadata
+from tui.model import GUESS_CONFIDENCE, Block, Document, Role, is_declared_metadata
 
 #: Evidence at or above this sum makes a block boilerplate.
 THRESHOLD = 1.5
@@ -185,8 +185,12 @@ def _place_given_back(weight: float) -> Evidence:
 
 
 _OUTSIDE = Evidence(0.8, None, "outside the article's paragraphs", blind=True)
+_IN_PAGE_CHROME = Evidence(0.8, None, "among a page's menu or footer lines, outside the article's paragraphs")
 #: A line this short that is not a sentence may be a menu entry, a label or a headline of another story.
 LINE_MAX_WORDS = 8
+#: At least this many short lines on one side of the article's paragraphs are a page's menus or footer, not an
+#: article's own headline, date and byline: there, where a line sits is the page's structure naming it.
+PAGE_LINES = 6
 
 
 def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> tuple[list[int], list[int]]:
@@ -194,6 +198,9 @@ def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> tuple[
 
     That is where pages keep their furniture. (A run of short lines is *not* a
     signal: on the benchmark pages it is as often a list in the article as a menu.)
+    Among many such lines (a page's menus or footer) the position names the
+    line; among a few (an article's headline, date and byline) it is only a
+    hint, which never dims a changed block on its own (see :mod:`tui.classify.lone`).
     Returns the lines marked before the article's paragraphs and those after them.
     """
     before: list[int] = []
@@ -205,14 +212,12 @@ def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> tuple[
     for index, (block, fact) in enumerate(zip(blocks, facts, strict=True)):
         outside = index < first or index > last
         if outside and block.kind != "heading" and not fact.prose and 0 < fact.count <= LINE_MAX_WORDS:
-            fact.add(_OUTSIDE)
             (before if index < first else after).append(index)
+    for lines in (before, after):
+        piece = _IN_PAGE_CHROME if len(lines) >= PAGE_LINES else _OUTSIDE
+        for index in lines:
+            facts[index].add(piece)
     return before, after
-
-
-#: A version with at least this many short lines both before and after its article paragraphs is a whole page
-#: (menus above, footer below), not an article's text, which may have a list at one end but not both.
-PAGE_LINES = 6
 
 
 def _is_page(before: Sequence[int], after: Sequence[int]) -> bool:
@@ -345,6 +350,24 @@ def _flanked_by_article(facts: Sequence[Facts], anchors: list[bool], shared: Seq
             fact.add(_FLANKED)
 
 
+def _named(fact: Facts) -> float:
+    """The block's score without its blind evidence: what names it, and what says it is article text."""
+    return sum(piece.weight for piece in fact.evidence if not piece.blind)
+
+
+@lru_cache(maxsize=256)
+def _guessed(score: float) -> float:
+    """The confidence of a block dimmed only because blind evidence (its shape, its place, its being new) tipped
+    what names it over the threshold: a guess, which the verdict reports (see ``GUESS_CONFIDENCE``)."""
+    return min(_confidence(score), GUESS_CONFIDENCE - 0.05)
+
+
+@lru_cache(maxsize=256)
+def _unnamed(score: float) -> Evidence:
+    """Take back what bare shape and place gave a block that nothing names: they alone never dim a block."""
+    return Evidence(round(THRESHOLD - score - 0.5, SCORE_PLACES), None, "nothing names it furniture")
+
+
 def label_document(prepared: Prepared, other: OtherVersion | None, side: str) -> Document:
     """Label every block of one version.
 
@@ -386,6 +409,9 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
         growth_evidence(blocks, facts, lone, anchors, context.absent)
     for index, piece in carry_openers(blocks, facts, anchors, THRESHOLD):
         facts[index].add(piece)
+    for fact in facts:
+        if fact.score >= THRESHOLD and not any(e.weight > 0 and not e.blind for e in fact.evidence):
+            fact.add(_unnamed(fact.score))
 
     scores = [fact.score for fact in facts]
     roles: list[Role] = ["boilerplate" if s >= THRESHOLD else "body" for s in scores]
@@ -419,7 +445,7 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
                 role,
                 _category(fact.evidence) if boilerplate else None,
                 _reasons(fact.evidence, boilerplate),
-                _confidence(score),
+                _confidence(score) if not boilerplate or _named(fact) >= THRESHOLD else _guessed(score),
                 block.prefix,
                 block.hints,
                 None,

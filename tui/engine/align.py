@@ -34,8 +34,9 @@ from tui.engine.normalize import WORD_PATTERN
 PAIR_THRESHOLD = 0.5
 #: A split or merge must explain the joined blocks at least this well.
 SPLIT_THRESHOLD = 0.75
-#: Each part of a split (or merge) must take this share of its words from the whole.
-PART_CONTAINMENT = 0.8
+#: Each part of a split (or merge) must take this share of its words from the whole: a part may also have
+#: gained a clause (a split whose second half gained a number is still a split, so the number is shown).
+PART_CONTAINMENT = 0.6
 #: A block that moved and was edited must keep this much of its words.
 MOVE_THRESHOLD = 0.6
 #: Blocks shorter than this many words are not searched for as moved-and-edited.
@@ -50,6 +51,8 @@ KEY_ONLY_SIMILARITY = 0.9999
 #: Blocks longer than this many words are compared as word bags, not sequences,
 #: so a pathological one-line "paragraph" of a megabyte costs linear time.
 LONG_BLOCK_WORDS = 20_000
+#: A gap holding up to this many old and as many new blocks, alone between paired ones, is a rewrite in place.
+REWRITE_MAX = 3
 #: Recursion into gaps stops this deep; what remains goes to the similarity pass.
 MAX_DEPTH = 40
 #: The global pass looks at no more than this many candidates per block.
@@ -69,6 +72,8 @@ class Item:
     words: tuple[int, ...]
     exact: int = 0
     """Hash of the shown text: among equal keys, the identical copy pairs first."""
+    heading: bool = False
+    """A heading is never a part of a split or merge: it heads the paragraph after it, it is not half of it."""
     _bag: Counter[int] | None = field(default=None, repr=False)
     _set: frozenset[int] | None = field(default=None, repr=False)
 
@@ -99,7 +104,9 @@ class Pairing:
     matched_by: str | None = None
 
 
-def items(keys: Sequence[str], shown: Sequence[str] | None = None) -> list[Item]:
+def items(
+    keys: Sequence[str], shown: Sequence[str] | None = None, headings: Sequence[bool] | None = None
+) -> list[Item]:
     """Build aligner items for blocks with the given matching keys.
 
     Words become their string hashes: similarity then runs on int sequences,
@@ -107,9 +114,10 @@ def items(keys: Sequence[str], shown: Sequence[str] | None = None) -> list[Item]
     """
     findall = _WORD_RE.findall
     shown = shown if shown is not None else keys
+    heads = headings if headings is not None else [False] * len(keys)
     return [
-        Item(index, key, tuple(map(hash, findall(key.lower()))), hash(text))
-        for index, (key, text) in enumerate(zip(keys, shown, strict=True))
+        Item(index, key, tuple(map(hash, findall(key.lower()))), hash(text), heading)
+        for index, (key, text, heading) in enumerate(zip(keys, shown, heads, strict=True))
     ]
 
 
@@ -150,7 +158,7 @@ def _contained(part: Item, whole: Item) -> bool:
 def _group_similarity(single: Item, group: Sequence[Item]) -> float:
     """Similarity of one block to several consecutive ones, or 0 unless every part belongs."""
     total = sum(len(g.words) for g in group)
-    if _upper_bound(len(single.words), total) < SPLIT_THRESHOLD:
+    if _upper_bound(len(single.words), total) < SPLIT_THRESHOLD or single.heading or any(g.heading for g in group):
         return 0.0
     if not all(_contained(g, single) for g in group):
         return 0.0
@@ -204,6 +212,20 @@ def _unique_anchors(old: Sequence[Item], new: Sequence[Item]) -> list[tuple[int,
     ]
 
 
+#: A rewrite shares with what it replaced at least one word of this many characters, with a letter in it: two
+#: telephone numbers sharing "55", or two sentences sharing "the", share no word that says they are one paragraph.
+REWRITE_WORD_CHARS = 4
+
+
+def _lettered(key: str) -> set[str]:
+    """A block's words of some length that hold a letter."""
+    return {
+        word
+        for word in _WORD_RE.findall(key.lower())
+        if len(word) >= REWRITE_WORD_CHARS and any(c.isalpha() for c in word)
+    }
+
+
 class Aligner:
     """Aligns two lists of items; create one per comparison."""
 
@@ -212,6 +234,8 @@ class Aligner:
         self.new = new
         self.ordered: list[Pairing] = []
         self.moved: list[Pairing] = []
+        self._old_counts = Counter(item.key for item in old)
+        self._new_counts = Counter(item.key for item in new)
 
     def run(self) -> list[Pairing]:
         """Return every block of both sides in exactly one pairing, in reading order."""
@@ -362,15 +386,47 @@ class Aligner:
             return
         steps: list[Pairing] = []
         i, j = n, m
+        left_old: list[int] = []  # blocks the programme left unpaired since the last pairing, newest first
+        left_new: list[int] = []
         while i or j:
             di, dj, kind, sim = back[(i, j)]
             if kind in ("pair", "split", "merge"):
+                steps.extend(reversed(self._rewrites(left_old[::-1], left_new[::-1])))
+                left_old, left_new = [], []
                 by = "gap" if kind == "pair" else kind
                 steps.append(
                     Pairing(kind, tuple(old_ids[i - di : i]), tuple(new_ids[j - dj : j]), round(sim, 4), by)
                 )
+            elif kind == "deleted":
+                left_old.append(old_ids[i - 1])
+            else:
+                left_new.append(new_ids[j - 1])
             i, j = i - di, j - dj
+        steps.extend(reversed(self._rewrites(left_old[::-1], left_new[::-1])))
         self.ordered.extend(reversed(steps))
+
+    def _rewrites(self, old_ids: list[int], new_ids: list[int]) -> list[Pairing]:
+        """Pair the blocks rewritten in place: as many old as new ones, alone between paired blocks.
+
+        A rewritten lede, statistic or correction notice keeps its place between unchanged paragraphs while
+        sharing few words with what it replaced. Shown as an unrelated deletion and insertion, the reader
+        loses which paragraph became which; paired, it is one ``modified`` row with its low similarity. Only
+        up to :data:`REWRITE_MAX` blocks a side, in the same order, and each pair must share a word: a block
+        replaced by one with no word in common ("null" by a telephone number) is a deletion and an insertion.
+        """
+        if not old_ids or len(old_ids) != len(new_ids) or len(old_ids) > REWRITE_MAX:
+            return []
+        pairs = list(zip(old_ids, new_ids, strict=True))
+        if not all(
+            self._old_counts[self.old[i].key] == 1
+            and self._new_counts[self.new[j].key] == 1
+            and _lettered(self.old[i].key) & _lettered(self.new[j].key)
+            for i, j in pairs
+        ):
+            return []  # a repeated paragraph's copies are not one paragraph rewritten: which copy it was is a tie
+        return [
+            Pairing("pair", (i,), (j,), round(similarity(self.old[i], self.new[j]), 4), "rewrite") for i, j in pairs
+        ]
 
     # -- pass 4: moved and edited ----------------------------------------------------------
 
@@ -441,6 +497,9 @@ def align(
     new_keys: Sequence[str],
     old_shown: Sequence[str] | None = None,
     new_shown: Sequence[str] | None = None,
+    old_headings: Sequence[bool] | None = None,
+    new_headings: Sequence[bool] | None = None,
 ) -> list[Pairing]:
-    """Align two documents given their blocks' matching keys (and shown texts, to prefer identical copies)."""
-    return Aligner(items(old_keys, old_shown), items(new_keys, new_shown)).run()
+    """Align two documents given their blocks' matching keys (and shown texts, to prefer identical copies;
+    which blocks are headings, never parts of a split or merge)."""
+    return Aligner(items(old_keys, old_shown, old_headings), items(new_keys, new_shown, new_headings)).run()

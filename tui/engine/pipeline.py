@@ -6,6 +6,7 @@ Textual.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tui.classify import classify
@@ -17,6 +18,8 @@ from tui.engine.segment import segment
 from tui.engine.summary import summarise
 from tui.engine.typography import differences
 from tui.model import Block, Comparison, Document, Options, Role, Row, RowOp, SourceFormat, Span
+
+_SPACE_RE = re.compile(r"\s+")
 
 
 def load(source: str, fmt: SourceFormat | None = None, *, data: bytes | None = None) -> Document:
@@ -53,7 +56,9 @@ def _row(pairing: Pairing, old: Document, new: Document, keys: tuple[list[str], 
                    pairing.matched_by, lane)
     old_key = " ".join(keys[0][i] for i in pairing.old)
     new_key = " ".join(keys[1][j] for j in pairing.new)
-    same_words = old_key == new_key
+    # Words run together or pulled apart by re-formatted markup ("twowords", a stray space inside a quote
+    # mark) are the same words: spacing is formatting, never an edit.
+    same_words = old_key == new_key or _SPACE_RE.sub("", old_key) == _SPACE_RE.sub("", new_key)
     old_plain, new_plain = _joined(old_blocks), _joined(new_blocks)
     spans = word_spans(old_plain, new_plain)
     diffs: tuple[str, ...] = ()
@@ -96,7 +101,14 @@ def compare_documents(old: Document, new: Document, options: Options | None = No
         [match_key(b.plain, ignore_case=options.ignore_case) for b in old.blocks],
         [match_key(b.plain, ignore_case=options.ignore_case) for b in new.blocks],
     )
-    pairings = align(keys[0], keys[1], [b.plain for b in old.blocks], [b.plain for b in new.blocks])
+    pairings = align(
+        keys[0],
+        keys[1],
+        [b.plain for b in old.blocks],
+        [b.plain for b in new.blocks],
+        [b.kind == "heading" for b in old.blocks],
+        [b.kind == "heading" for b in new.blocks],
+    )
     rows = tuple(_row(p, old, new, keys, options) for p in pairings)
     return Comparison(old=old, new=new, rows=rows, summary=summarise(old, new, rows), options=options)
 

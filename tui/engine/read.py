@@ -178,7 +178,7 @@ _MD_SIGNALS = (
     ("link", re.compile(r"!?\[[^\[\]\n]{1,300}\]\([^)\s]{0,500}\)")),
     ("autolink", re.compile(r"<https?://[^>\s]{1,500}>")),
     ("fence", re.compile(r"^```", re.MULTILINE)),
-    ("list", re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S[^\n]*\n {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)),
+    ("list", re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S[^\n]*\n {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.M)),
     ("quote", re.compile(r"^>[ \t]+\S", re.MULTILINE)),
     ("reference", re.compile(r"^ {0,3}\[[^\[\]\n]{1,300}\]:[ \t]+\S", re.MULTILINE)),
     ("emphasis", re.compile(r"(?<![*\w])([*_])(?=[^\s*_])[^*_\n]{1,200}?(?<=[^\s*_])\1(?![*\w])")),

@@ -72,8 +72,12 @@ def summarise(old: Document, new: Document, rows: Sequence[Row]) -> Summary:
     body_changed = any(changes.values())
     boilerplate_old = sum(b.role == "boilerplate" for b in old.blocks)
     boilerplate_new = sum(b.role == "boilerplate" for b in new.blocks)
+    guessed = len(guessed_rows(old, new, rows))
     if body_changed:
         verdict = f"Article body changed: {describe_changes(changes)}."
+    elif guessed:
+        # Never "unchanged" on a guess: the reader checks the dimmed changes the classifier was unsure of.
+        verdict = "Article body may have changed."
     else:
         extras = []
         if counts["formatting"]:
@@ -86,7 +90,6 @@ def summarise(old: Document, new: Document, rows: Sequence[Row]) -> Summary:
             extras.append("metadata")
         verdict = "Article body unchanged"
         verdict += f"; only {_and(extras)} {'differs' if len(extras) == 1 else 'differ'}." if extras else "."
-    guessed = len(guessed_rows(old, new, rows))
     if guessed:
         verdict += f" {guessed} dimmed change{' rests' if guessed == 1 else 's rest'} on a guess."
     if "title" in metadata_changes:

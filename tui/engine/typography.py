@@ -19,8 +19,8 @@ _SPACE_CHARS = frozenset(" \t\r\n\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff\u200
 def _family(chars: str) -> str:
     """Name the typographic family a run of changed characters belongs to."""
     used = set(chars)
-    if used <= _QUOTE_CHARS:
-        return "quotes"
+    if used <= _QUOTE_CHARS | _SPACE_CHARS and used & _QUOTE_CHARS:
+        return "quotes"  # a quote mark turned, perhaps with a stray space beside it
     if used <= _DASH_CHARS | _SPACE_CHARS and used & _DASH_CHARS:
         return "dashes"
     if used <= {".", "\u2026"}:
