@@ -93,7 +93,7 @@ class ExportScreen(ModalScreen[str | None]):
             fmt = self.memory.format if self.memory.format in {name for _l, name, _e in FORMATS} else "html"
             extension = {name: ext for _label, name, ext in FORMATS}[fmt]
             yield Select([(label, name) for label, name, _ext in FORMATS], value=fmt, allow_blank=False, id="format")
-            yield Label("Path (tab moves between fields, enter writes, escape cancels)")
+            yield Label("Path (enter writes, escape cancels)")
             folder = default_folder(self.comparison, self.memory)
             yield Input(value=str(folder / (DEFAULT_STEM + extension)), id="path")
             yield Static(id="error")

@@ -39,7 +39,9 @@ class ChangeList(OptionList):
     DEFAULT_CSS = """
     ChangeList {
         dock: right;
-        width: 48;
+        width: 40%;
+        min-width: 32;
+        max-width: 48;
         height: 1fr;
         border: none;
         border-left: tall $primary 50%;
