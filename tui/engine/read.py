@@ -17,11 +17,9 @@ from pathlib import Path
 
 from tui.capped import read_capped, stream_capped
 from tui.engine.front_matter import front_matter_span
+from tui.engine.limits import MAX_BYTES
 from tui.errors import ArticleDiffError, InputWarning
 from tui.model import SourceFormat
-
-#: Larger inputs are refused: no article is this long, and memory stays bounded.
-MAX_BYTES = 32 * 1024 * 1024
 
 _EXTENSIONS: dict[str, SourceFormat] = {
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tui.engine.front_matter import read_front_matter
+from tui.engine.limits import check_block_count, check_text_size
 from tui.engine.read import SourceText
 from tui.engine.segment_markdown import segment_markdown
 from tui.engine.segment_text import segment_text
@@ -12,8 +13,14 @@ from tui.model import Document
 
 
 def segment(source: SourceText) -> Document:
-    """Split a source into blocks by its format."""
+    """Split a source into blocks by its format, within the size limits (:mod:`tui.engine.limits`).
+
+    Raises:
+        ArticleDiffError: The version has too many lines, tags or blocks.
+    """
     title: str | None = None
+    name = "standard input" if source.name == "-" else source.name
+    check_text_size(source.text, source.format, name)
     if source.format == "markdown":
         blocks, trailer, title = segment_markdown(source.text)
     elif source.format == "html":
@@ -32,6 +39,7 @@ def segment(source: SourceText) -> Document:
         trailer = ""
     else:
         blocks, trailer = segment_text(source.text)
+    check_block_count(blocks, name)
     return Document(
         source=source.name,
         format=source.format,

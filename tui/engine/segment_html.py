@@ -14,6 +14,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from tui.engine.html_depth import cap_depth
 from tui.engine.normalize import collapse_space, shows_text
 from tui.model import Block, BlockKind, StructureHints
 
@@ -159,7 +160,7 @@ def segment_html(text: str) -> tuple[tuple[Block, ...], str | None]:
         :meth:`~tui.model.Document.rebuild` gives the page's visible text) and
         the page title: ``<title>``, else the first ``<h1>``.
     """
-    parser = LexborHTMLParser(text)
+    parser = LexborHTMLParser(cap_depth(text))  # the tree builder's time grows with the square of the depth
     root = parser.body if parser.body is not None else parser.root
     builder = _Builder()
     if root is None:
