@@ -34,6 +34,10 @@ def _lane(blocks: Sequence[Block]) -> Role:
     return "boilerplate" if "boilerplate" in roles else "metadata"
 
 
+def _source(blocks: Sequence[Block]) -> str:
+    return "\n".join(b.text for b in blocks)
+
+
 def _joined(blocks: Sequence[Block]) -> str:
     return "\n".join(b.plain for b in blocks)
 
@@ -66,7 +70,7 @@ def _row(pairing: Pairing, old: Document, new: Document, keys: tuple[list[str], 
         diffs = differences(
             old_plain, new_plain, "\n".join(b.text for b in old_blocks), "\n".join(b.text for b in new_blocks)
         )
-        if old.format != new.format and "markup" not in diffs:
+        if old.format != new.format and "markup" not in diffs and _source(old_blocks) != _source(new_blocks):
             # The same words carried by another markup language (Markdown on one
             # side, plain text on the other) are a change of markup, not equal text.
             diffs = (*diffs, "markup")
