@@ -10,6 +10,7 @@ matching a block costs a few dictionary probes, not a scan per phrase.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Any, Protocol
 
 from tui.errors import ArticleDiffError
 from tui.model import BOILERPLATE_CATEGORIES
@@ -115,6 +117,8 @@ class Rule:
     shape: bool = False
     """The phrase names the block's shape, not its purpose (a lone URL): between article text kept by
     both versions it does not hold."""
+    origin: str | None = None
+    """The user's lexicon file the rule comes from (None: shipped); its regular expressions run time-bounded."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +151,7 @@ class Lexicon:
         # contains: the phrase's longest word -> (phrase words, offset of that word, rule, phrase)
         self._index: dict[str, list[tuple[tuple[str, ...], int, Rule, str]]] = {}
         # Per rule: patterns anchored at the start, at the end, and free ones (see FREE_REGEX_MAX_WORDS).
-        self._regexes: list[tuple[Rule, re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]] = []
+        self._regexes: list[tuple[Rule, _Matcher | None, _Matcher | None, _Matcher | None]] = []
         for rule in self.rules:
             if rule.match == "line":
                 for phrase in rule.phrases:
@@ -172,7 +176,9 @@ class Lexicon:
                 for phrase in rule.phrases:
                     groups[_anchoring(phrase)].append(phrase)
                 start, end, free = (
-                    re.compile("|".join(f"(?:{p})" for p in group), flags) if group else None
+                    (_joined(group, flags) if rule.origin is None else _Bounded(group, flags, rule.origin))
+                    if group
+                    else None
                     for group in groups.values()
                 )
                 self._regexes.append((rule, start, end, free))
@@ -232,6 +238,62 @@ class Lexicon:
         return hits
 
 
+class _Matcher(Protocol):
+    def match(self, string: str, /) -> object | None: ...
+    def search(self, string: str, /) -> object | None: ...
+
+
+def _joined(phrases: list[str], flags: int) -> re.Pattern[str]:
+    """The shipped phrases of one rule as one pattern: one scan per block, not one per phrase."""
+    return re.compile("|".join(f"(?:{p})" for p in phrases), flags)
+
+
+#: A user's regular expression may take this long on one block; longer is catastrophic backtracking.
+REGEX_SECONDS = 0.25
+
+
+class _Bounded:
+    """A user's regular expressions, each compiled alone and run with a time limit.
+
+    Alone, because joined into one pattern a leading ``(?i)`` or a repeated group name is an error and a
+    back-reference such as ``\\1`` points at another phrase's group; with a limit (the ``regex`` engine's
+    timeout), because ``^(a|aa)+$`` would otherwise run for ever on the wrong paragraph.
+    """
+
+    def __init__(self, phrases: list[str], flags: int, origin: str) -> None:
+        self.origin = origin
+        self.patterns = [(phrase, _compile_user(phrase, flags, origin)) for phrase in phrases]
+
+    def match(self, string: str, /) -> object | None:
+        return self._first(string, anchored=True)
+
+    def search(self, string: str, /) -> object | None:
+        return self._first(string, anchored=False)
+
+    def _first(self, string: str, *, anchored: bool) -> object | None:
+        for phrase, pattern in self.patterns:
+            try:
+                found: object | None = (pattern.match if anchored else pattern.search)(string, timeout=REGEX_SECONDS)
+            except TimeoutError:
+                raise ArticleDiffError(
+                    f"{self.origin}: the regular expression {phrase!r} ran over {REGEX_SECONDS} s on one paragraph"
+                    " (nested repetition such as (a|aa)+ backtracks without end); simplify it"
+                ) from None
+            if found is not None:
+                return found
+        return None
+
+
+def _compile_user(phrase: str, flags: int, origin: str) -> Any:
+    """Compile one of the user's regular expressions as it will run, or say which and why it cannot be."""
+    import regex
+
+    try:
+        return regex.compile(phrase, regex.IGNORECASE if flags & re.IGNORECASE else 0)
+    except (regex.error, ValueError, OverflowError, RecursionError) as error:
+        raise ArticleDiffError(f"{origin}: bad regular expression {phrase!r} ({error})") from None
+
+
 def _anchoring(pattern: str) -> str:
     """Whether a pattern is anchored at the ``start`` or the ``end`` of the block, or ``free``."""
     body = pattern[4:] if pattern.startswith("(?i:") else pattern
@@ -242,8 +304,12 @@ def _anchoring(pattern: str) -> str:
     return "free"
 
 
-def _rules_from(data: dict[str, object], origin: str) -> list[Rule]:
-    """Check and convert one lexicon file's rules, naming the file in any complaint."""
+def _rules_from(data: dict[str, object], origin: str, *, user: bool = True) -> list[Rule]:
+    """Check and convert one lexicon file's rules, naming the file in any complaint.
+
+    Types are checked strictly: ``weight = nan`` or ``inf`` would swing every verdict, and ``closes = "no"``
+    would be true.
+    """
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         raise ArticleDiffError(f"{origin}: 'rule' must be a list of [[rule]] tables")
@@ -265,12 +331,22 @@ def _rules_from(data: dict[str, object], origin: str) -> list[Rule]:
         if opens is not None and opens not in _OPENS:
             raise ArticleDiffError(f"{where}: opens must be one of {', '.join(_OPENS)}")
         weight, short = raw.get("weight", 2.0), raw.get("short")
-        if not isinstance(weight, int | float) or (short is not None and not isinstance(short, int)):
-            raise ArticleDiffError(f"{where}: weight must be a number and short a whole number")
+        if isinstance(weight, bool) or not isinstance(weight, int | float) or not math.isfinite(weight):
+            raise ArticleDiffError(f"{where}: weight must be a finite number, not {weight!r}")
+        if short is not None and (isinstance(short, bool) or not isinstance(short, int) or short < 1):
+            raise ArticleDiffError(f"{where}: short must be a whole number of words, 1 or more, not {short!r}")
+        switches = {name: raw.get(name, False) for name in ("closes", "shape", "case_sensitive")}
+        for name, value in switches.items():
+            if not isinstance(value, bool):
+                raise ArticleDiffError(f"{where}: {name} must be true or false, not {value!r}")
+        flags = 0 if switches["case_sensitive"] else re.IGNORECASE
         if match == "regex":
             for phrase in phrases:
+                if user:
+                    _compile_user(phrase, flags, where)
+                    continue
                 try:
-                    re.compile(phrase)
+                    re.compile(phrase, flags)
                 except re.error as error:
                     raise ArticleDiffError(f"{where}: bad regular expression {phrase!r} ({error})") from None
         rules.append(
@@ -281,9 +357,10 @@ def _rules_from(data: dict[str, object], origin: str) -> list[Rule]:
                 phrases=tuple(phrases),
                 short=short,
                 opens=opens,
-                closes=bool(raw.get("closes", False)),
-                shape=bool(raw.get("shape", False)),
-                case_sensitive=bool(raw.get("case_sensitive", False)),
+                closes=switches["closes"],
+                shape=switches["shape"],
+                case_sensitive=switches["case_sensitive"],
+                origin=origin if user else None,
             )
         )
     return rules
@@ -336,7 +413,7 @@ def _load(languages: tuple[str, ...], extra: tuple[str, ...]) -> Lexicon:
         resource = package.joinpath(f"{language}.toml")
         if not resource.is_file():
             raise ArticleDiffError(f"no boilerplate lexicon for language {language!r}")
-        rules.extend(_rules_from(tomllib.loads(resource.read_text("utf-8")), f"lexicon {language}"))
+        rules.extend(_rules_from(tomllib.loads(resource.read_text("utf-8")), f"lexicon {language}", user=False))
     for path in extra:
         rules.extend(_rules_from(_read(Path(path)), path))
     return Lexicon(rules)
