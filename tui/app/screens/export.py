@@ -16,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -127,7 +128,7 @@ class ExportScreen(ModalScreen[str | None]):
         try:
             write_export(self.comparison, path, fmt, boilerplate=self.boilerplate)
         except ArticleDiffError as error:
-            self.query_one("#error", Static).update(str(error))
+            self.query_one("#error", Static).update(Content(str(error)))  # a path like [/x] is no markup
             return
         written = Path(path).expanduser().resolve()
         self.memory.format = fmt

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -54,4 +55,5 @@ class LoadingScreen(Screen[None]):
     def _tick(self) -> None:
         self._frame = (self._frame + 1) % len(_FRAMES)
         elapsed = time.monotonic() - self._started
-        self.query_one("#progress", Static).update(f"{_FRAMES[self._frame]} {self.message} {elapsed:.1f} s")
+        # The message names the user's files: plain text, never markup.
+        self.query_one("#progress", Static).update(Content(f"{_FRAMES[self._frame]} {self.message} {elapsed:.1f} s"))

@@ -609,7 +609,7 @@ class DiffScreen(Screen[None]):
         if query != self.search_query:
             self._find(query)
             if not self._match_list:
-                self.notify(f"No match for {query!r}.", severity="warning", timeout=3)
+                self.notify(f"No match for {query!r}.", severity="warning", timeout=3, markup=False)
                 self._update_status()
                 return
             self._match_index = -1
