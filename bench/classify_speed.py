@@ -14,7 +14,7 @@ import argparse
 import time
 
 from tui.classify import classify
-from tui.engine.pipeline import compare_documents, load
+from tui.compare import compare_documents, load
 from tui.model import Options
 
 

@@ -23,7 +23,7 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 _CHILD = r"""
 import json, resource, sys, time
-from tui.engine.pipeline import compare_documents, load
+from tui.compare import compare_documents, load
 from tui.model import Options
 old, new, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3])
 times, classify_only = [], []

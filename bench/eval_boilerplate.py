@@ -271,7 +271,7 @@ class Gold:
     @classmethod
     def of(cls, body: str) -> Gold:
         """The gold of a page from its ``articleBody``."""
-        from tui.engine.pipeline import load
+        from tui.compare import load
 
         document = load("gold.txt", "text", data=body.encode())
         paragraphs = [_words(b.plain) for b in document.blocks]
@@ -284,7 +284,7 @@ class Gold:
 
 def page_versions(path: Path) -> dict[str, tuple[Document, str | None]]:
     """The page in every scored format: the document to label and, for "html", the HTML source for the extractor."""
-    from tui.engine.pipeline import load
+    from tui.compare import load
     from tui.engine.read import read_source
 
     raw = gzip.decompress(path.read_bytes())
@@ -321,8 +321,8 @@ def score_page(path: str, gold_body: str, mode: str = "with-gold", baselines: bo
     from tui.classify import classify, classify_one
     from tui.classify.extraction import extract
     from tui.classify.lexicon import block_key
+    from tui.compare import compare_documents
     from tui.engine.normalize import shows_text
-    from tui.engine.pipeline import compare_documents
     from tui.model import PAIRED_OPS, Options
 
     gold = Gold.of(gold_body)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from tui.classify import LANGUAGES_ENV, classify, classify_one
 from tui.classify.signals import ends_like_sentence
-from tui.engine.pipeline import load
+from tui.compare import load
 from tui.model import Block
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -54,7 +54,7 @@ def _download(url: str, sha256: str, cache: Path) -> bytes:
 
 def main() -> int:
     """Download the pages, rebuild each gold body from its digests, write the benchmark layout."""
-    from tui.engine.pipeline import load
+    from tui.compare import load
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "bench-out" / "npm-pages")

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.synthetic import make_pair
-from tui.engine.pipeline import compare_documents, load
+from tui.compare import compare_documents, load
 from tui.export import EXTENSIONS, write_report
 from tui.export.browser import CHROMIUM_ARGS  # one set of flags for every headless run
 from tui.export.terminal import print_comparison

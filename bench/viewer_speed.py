@@ -40,7 +40,7 @@ async def _measure(old_path: str, new_path: str, launched: float) -> dict[str, f
     import resource
 
     from tui.app.app import ArticleDiffApp
-    from tui.engine.pipeline import compare_documents, load
+    from tui.compare import compare_documents, load
 
     spans: dict[str, float] = {}
 

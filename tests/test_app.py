@@ -20,8 +20,8 @@ from textual.widgets import OptionList
 
 from tui.app.app import ArticleDiffApp
 from tui.app.screens.main import DiffScreen
+from tui.compare import compare_documents, load
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
-from tui.engine.pipeline import compare_documents, load
 from tui.errors import ArticleDiffError
 from tui.model import Comparison
 

@@ -10,8 +10,8 @@ from rich.cells import cell_len
 
 from tui.app.layout import Layout, ViewOptions
 from tui.app.swap import swap_sides
+from tui.compare import compare_documents, load
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
-from tui.engine.pipeline import compare_documents, load
 from tui.model import Comparison
 from tui.safe_text import safe_text
 from tui.wrap import wrap

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CASES
-from tui.engine.pipeline import compare
+from tui.compare import compare
 from tui.model import Options
 
 

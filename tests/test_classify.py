@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.classify import classify, classify_one
+from tui.compare import compare_documents, load
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
-from tui.engine.pipeline import compare_documents, load
 from tui.engine.segment_text import segment_text
 from tui.model import Block, Document
 
@@ -495,7 +495,7 @@ def test_a_related_list_in_plain_text_ends_at_the_next_sentence_of_the_article()
 
 def test_a_markdown_image_is_a_picture_not_a_link() -> None:
     """``![alt](#)`` keeps its alt text in link-like markup; it is still a photo, not a related link."""
-    from tui.engine.pipeline import compare_documents, load
+    from tui.compare import compare_documents, load
 
     old = (
         b"# Title\n\n![Boats moored at the quay](photo.jpg)\n\n"

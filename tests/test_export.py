@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from tui.compare import compare_documents, load
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
-from tui.engine.pipeline import compare_documents, load
 from tui.errors import ArticleDiffError
 from tui.export import format_for_path, render_report, write_report
 from tui.export.json_report import load_schema

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEEDS
+from tui.compare import compare_documents, load
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
-from tui.engine.pipeline import compare_documents, load
 from tui.export import EXTENSIONS, render_report
 from tui.model import Comparison
 

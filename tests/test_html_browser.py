@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT
+from tui.compare import compare_documents, load
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
-from tui.engine.pipeline import compare_documents, load
 from tui.export import write_report
 from tui.export.browser import CHROMIUM_ARGS
 from tui.model import Comparison

@@ -9,9 +9,9 @@ from tests.conftest import ROOT
 
 CODE = """
 import sys
-import tui.engine.pipeline, tui.classify, tui.serialize, tui.cli
+import tui.compare, tui.classify, tui.serialize, tui.cli
 from tui.demo import demo_bytes, DEMO_OLD, DEMO_NEW
-from tui.engine.pipeline import compare_documents, load
+from tui.compare import compare_documents, load
 compare_documents(load("old.md", data=demo_bytes(DEMO_OLD)), load("new.txt", data=demo_bytes(DEMO_NEW)))
 try:
     import tui.export

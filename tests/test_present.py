@@ -14,8 +14,8 @@ import pytest
 
 from tests.conftest import SEEDS, SHARED
 from tui.app.layout import Layout, ViewOptions
+from tui.compare import compare_documents, load
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
-from tui.engine.pipeline import compare_documents, load
 from tui.export import render_report
 from tui.model import Comparison, Span
 from tui.present import present

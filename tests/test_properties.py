@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tui.engine.pipeline import compare_documents, load
+from tui.compare import compare_documents, load
 from tui.model import Comparison, Options
 
 POOL = [

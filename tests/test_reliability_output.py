@@ -19,7 +19,7 @@ import pytest
 
 from tests.test_cli import ARTICLE, EDITED, _env, run_cli
 from tui.cli import main
-from tui.engine.pipeline import compare_documents, load
+from tui.compare import compare_documents, load
 from tui.export.atomic import TEMP_PREFIX, write_atomic
 from tui.export.json_report import render_json
 

@@ -11,9 +11,9 @@ import time
 import pytest
 
 from tui.classify.extraction import extract
+from tui.compare import compare_documents, load
 from tui.engine.html_depth import MAX_DEPTH, cap_depth
 from tui.engine.limits import MAX_BLOCKS, MAX_LINES, MAX_TAGS
-from tui.engine.pipeline import compare_documents, load
 from tui.errors import ArticleDiffError
 
 DEEP = 100_000

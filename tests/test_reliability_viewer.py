@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 
 from tests.test_app import _until, sync, viewer
 from tui.app.app import ArticleDiffApp
-from tui.engine.pipeline import compare_documents, load
+from tui.compare import compare_documents, load
 from tui.model import Comparison
 
 SHORTCODES = "[quote]The council met on Monday.[/quote]\n\n[b]It voted[/b] to build the [/x] barrier.\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.engine.pipeline import compare
+from tui.compare import compare
 
 
 def test_ten_body_paragraphs_are_formatting_and_nothing_is_modified(seed_paths: tuple[Path, Path]) -> None:
@@ -41,8 +41,8 @@ def test_a_report_with_keys_from_a_newer_version_still_loads() -> None:
     """The contract lets keys be added: a reader ignores what it does not know."""
     import pytest
 
+    from tui.compare import compare_documents, load
     from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
-    from tui.engine.pipeline import compare_documents, load
     from tui.serialize import comparison_from_dict, comparison_to_dict
 
     comparison = compare_documents(load(DEMO_OLD, data=demo_bytes(DEMO_OLD)), load(DEMO_NEW, data=demo_bytes(DEMO_NEW)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from tui.engine.pipeline import compare_documents, load
+from tui.compare import compare_documents, load
 from tui.engine.segment_html import segment_html
 from tui.model import Document
 

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from tui.app.app import ArticleDiffApp
+from tui.compare import compare_documents, load
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
-from tui.engine.pipeline import compare_documents, load
 from tui.model import Comparison
 
 SIZE = (150, 42)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tui.engine.pipeline import compare_documents, load
+from tui.compare import compare_documents, load
 from tui.model import Comparison
 
 ADVISORY = """# Security advisory: remote code execution in the log parser

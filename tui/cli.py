@@ -153,7 +153,7 @@ def use_color(choice: str, stream: TextIO) -> bool:
 
 
 def _load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
-    from tui.engine.pipeline import load
+    from tui.compare import load
 
     if args.old is None:
         from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
@@ -333,7 +333,7 @@ def _terminal_width() -> int:
 
 def _viewer(old: Document, new: Document, options: Options, args: argparse.Namespace) -> int:
     from tui.app import run_viewer  # the only place Textual is imported
-    from tui.engine.pipeline import compare_documents
+    from tui.compare import compare_documents
 
     def factory() -> Comparison:
         return compare_documents(old, new, options)
@@ -376,7 +376,7 @@ def _compare(args: argparse.Namespace) -> int:
     wants_report = bool(args.output or args.format or args.print or args.quiet)
     if not wants_report and _is_tty(sys.stdout) and _is_tty(sys.stdin):
         return _viewer(old, new, options, args)
-    from tui.engine.pipeline import compare_documents
+    from tui.compare import compare_documents
 
     comparison = compare_documents(old, new, options)
     if args.quiet and args.output in (None, "-"):

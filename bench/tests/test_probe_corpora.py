@@ -25,7 +25,7 @@ from bench.eval_written import (
     read_lines,
 )
 from tui.classify import classify
-from tui.engine.pipeline import load
+from tui.compare import load
 
 PROBE = Path(__file__).resolve().parents[2] / "tests" / "data" / "probe"
 

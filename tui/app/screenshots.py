@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.app.palette import Palette
+from tui.compare import compare_documents, load
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
-from tui.engine.pipeline import compare_documents, load
 from tui.model import Comparison
 
 

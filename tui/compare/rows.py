@@ -1,7 +1,8 @@
-"""The whole comparison: read, segment, classify, align, word-diff, summarise.
+"""One row per pairing: the op it shows, its word spans and its lane.
 
-This is the one entry point the viewer and the reports call. It never imports
-Textual.
+The aligner says which blocks belong together; this decides what the pairing
+is to a reader (equal, formatting, modified, moved and edited ...) from the
+blocks' words and typography.
 """
 
 from __future__ import annotations
@@ -9,22 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tui.classify import classify
-from tui.engine.align import Pairing, align
+from tui.engine.align import Pairing
 from tui.engine.inline import word_spans
-from tui.engine.normalize import match_key
-from tui.engine.read import read_source
-from tui.engine.segment import segment
-from tui.engine.summary import summarise
 from tui.engine.typography import differences
-from tui.model import Block, Comparison, Document, Options, Role, Row, RowOp, SourceFormat, Span
+from tui.model import Block, Document, Options, Role, Row, RowOp, Span
 
 _SPACE_RE = re.compile(r"\s+")
-
-
-def load(source: str, fmt: SourceFormat | None = None, *, data: bytes | None = None) -> Document:
-    """Read and segment one version (a path, ``-`` for stdin, or the given ``data``)."""
-    return segment(read_source(source, fmt, data=data))
 
 
 def _lane(blocks: Sequence[Block]) -> Role:
@@ -42,7 +33,10 @@ def _joined(blocks: Sequence[Block]) -> str:
     return "\n".join(b.plain for b in blocks)
 
 
-def _row(pairing: Pairing, old: Document, new: Document, keys: tuple[list[str], list[str]], options: Options) -> Row:
+def build_row(
+    pairing: Pairing, old: Document, new: Document, keys: tuple[list[str], list[str]], options: Options
+) -> Row:
+    """The row for ``pairing``; ``keys`` are each side's match keys, block by block."""
     old_blocks = [old.blocks[i] for i in pairing.old]
     new_blocks = [new.blocks[j] for j in pairing.new]
     lane = _lane(old_blocks + new_blocks)
@@ -94,39 +88,3 @@ def _row(pairing: Pairing, old: Document, new: Document, keys: tuple[list[str], 
         lane=lane,
         edited=edited and op in ("moved", "split", "merged"),
     )
-
-
-def compare_documents(old: Document, new: Document, options: Options | None = None) -> Comparison:
-    """Compare two segmented documents."""
-    options = options or Options()
-    if options.classify:
-        old, new = classify(old, new, old_html=old.source_html, new_html=new.source_html)
-    keys = (
-        [match_key(b.plain, ignore_case=options.ignore_case) for b in old.blocks],
-        [match_key(b.plain, ignore_case=options.ignore_case) for b in new.blocks],
-    )
-    pairings = align(
-        keys[0],
-        keys[1],
-        [b.plain for b in old.blocks],
-        [b.plain for b in new.blocks],
-        [b.kind == "heading" for b in old.blocks],
-        [b.kind == "heading" for b in new.blocks],
-    )
-    rows = tuple(_row(p, old, new, keys, options) for p in pairings)
-    return Comparison(old=old, new=new, rows=rows, summary=summarise(old, new, rows), options=options)
-
-
-def compare(
-    old_source: str,
-    new_source: str,
-    options: Options | None = None,
-    *,
-    old_format: SourceFormat | None = None,
-    new_format: SourceFormat | None = None,
-) -> Comparison:
-    """Read, segment and compare two sources by path (or ``-``)."""
-    return compare_documents(load(old_source, old_format), load(new_source, new_format), options)
-
-
-__all__ = ["compare", "compare_documents", "load"]
