@@ -123,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="ignore the config file ($XDG_CONFIG_HOME/article-diff/config.toml or $ARTICLE_DIFF_CONFIG)",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    from tui.history.options import add_history_options
+
+    add_history_options(parser)
     return parser
 
 
@@ -363,6 +366,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and do the work; ArticleDiffError escapes for :func:`main` to report."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    from tui.history.options import wants_history
+
+    if wants_history(args):  # more than two versions, a folder, a URL, a WARC file, --git or --wayback
+        from tui.history.cli import run_history
+
+        return run_history(args)
     _check_args(parser, args)
     with _settings_for_this_run():
         _apply_settings(args)

@@ -65,11 +65,26 @@ def _layout(value: Any, depth: int, out: list[str]) -> None:
         out.append("\n" + "  " * depth + "]")
 
 
-def render_json(comparison: Comparison) -> str:
-    """Return the JSON report: the outline indented, one block or row per line, ending with a newline."""
-    out: list[str] = []
+def report_dict(comparison: Comparison) -> dict[str, Any]:
+    """The report's data: the contract of :mod:`tui.serialize` plus the one change count every drawing gives."""
     data = comparison_to_dict(comparison)
     # The one change count every drawing gives (tui.present), beside the aligner's counts per op.
     data["summary"]["changes"] = present(comparison).change_count
+    return data
+
+
+def dumps_report(data: dict[str, Any]) -> str:
+    """Report data as text: the outline indented, one block or row per line, risky characters escaped."""
+    out: list[str] = []
     _layout(data, 0, out)
-    return _RISKY_RE.sub(_escape, "".join(out)) + "\n"
+    return _RISKY_RE.sub(_escape, "".join(out))
+
+
+def dumps_line(value: Any) -> str:
+    """One value as JSON on one line, risky characters escaped as in the report."""
+    return _RISKY_RE.sub(_escape, json.dumps(value, ensure_ascii=False, separators=(", ", ": ")))
+
+
+def render_json(comparison: Comparison) -> str:
+    """Return the JSON report: the outline indented, one block or row per line, ending with a newline."""
+    return dumps_report(report_dict(comparison)) + "\n"
