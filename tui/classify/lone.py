@@ -10,15 +10,18 @@ reader must see. So a block the other version lacks is read by its context:
   that counterpart is, article text or furniture;
 - **among furniture**: the blocks around it that both versions hold are
   furniture (a menu gaining an entry): it is furniture too, named by its region;
-- **in the article's flow**: the blocks around it are article text both versions
-  hold: when nothing names it furniture (a phrase of the lexicon, the page's
-  structure, a link, an opener's region), it is article text: its bare shape and
-  its place before or after the long paragraphs (``blind`` evidence) do not count;
-- **at a boundary** between the two, or with nothing shared around it, or in the
-  flow but named, however faintly ("Send any friend a story"): furniture comes and
-  goes between snapshots, so being in one version only may tip it. Unless what
-  names it is sure, the label is a guess, and the verdict says the body may have
-  changed (see :data:`tui.model.GUESS_CONFIDENCE`).
+- **in the article's flow**: the blocks on both sides of it are article text both
+  versions hold, or it is one of a few new blocks before the first or after the
+  last of them (a new lead, an appended update): when nothing names it furniture
+  (a phrase of the lexicon, the page's structure, a link, an opener's region), it
+  is article text: its bare shape and its place before or after the long
+  paragraphs (``blind`` evidence) do not count;
+- **at a boundary** between the two, among many new blocks at the article's edge
+  (a page's menu or footer), or in the flow but named, however faintly ("Send
+  any friend a story"): furniture comes and goes between snapshots, so being in
+  one version only may tip it. Unless what names it is sure, the label is a
+  guess, and the verdict says the body may have changed (see
+  :data:`tui.model.GUESS_CONFIDENCE`).
 """
 
 from __future__ import annotations
@@ -41,6 +44,10 @@ AMONG_FURNITURE_WEIGHT = 2.0
 EDIT_OF_BODY_WEIGHT = 3.0
 #: An edit of the other version's furniture: this much towards furniture.
 EDIT_OF_FURNITURE_WEIGHT = 1.5
+
+#: At least this many blocks in one version only before the first shared block (or after the last) are a page's
+#: menu or footer, not the article's flow.
+EDGE_LINES = 6
 
 BODY = "body"
 FURNITURE = "furniture"
@@ -75,6 +82,12 @@ def lone_evidence(
         for :func:`tui.classify.growth.growth_evidence` to reconsider.
     """
     known = [i for i, status in enumerate(shared.status) if status is not None]
+    # How many blocks in this version only stand before the first shared block and after the last: a few are
+    # the article's own new lead or appended update; many are a page's menu or footer the other version lacks.
+    first_known = known[0] if known else len(facts)
+    last_known = known[-1] if known else -1
+    lead = sum(1 for i in range(first_known) if shared.absent[i])
+    tail = sum(1 for i in range(last_known + 1, len(facts)) if shared.absent[i])
     tipped: list[int] = []
     position = 0  # index into ``known`` of the first shared block after the current one
     for index, fact in enumerate(facts):
@@ -95,7 +108,12 @@ def lone_evidence(
             else:
                 fact.add(_edit_of_furniture(other_side))
             continue
-        if context == {BODY} and not any(e.weight > 0 and not e.blind for e in fact.evidence):
+        in_flow = context == {BODY} and (
+            (before is not None and after is not None)
+            or (before is None and after is not None and lead < EDGE_LINES)
+            or (after is None and before is not None and tail < EDGE_LINES)
+        )
+        if in_flow and not any(e.weight > 0 and not e.blind for e in fact.evidence):
             blind = round(sum(e.weight for e in fact.evidence if e.blind and e.weight > 0), 6)
             if blind:
                 fact.add(_in_flow(blind))

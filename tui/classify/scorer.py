@@ -211,13 +211,33 @@ def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> tuple[
     first, last = long_prose[0], long_prose[-1]
     for index, (block, fact) in enumerate(zip(blocks, facts, strict=True)):
         outside = index < first or index > last
-        if outside and block.kind != "heading" and not fact.prose and 0 < fact.count <= LINE_MAX_WORDS:
+        if (
+            outside
+            and block.kind != "heading"
+            and not fact.prose
+            and 0 < fact.count <= LINE_MAX_WORDS
+            and not is_declared_metadata(block)
+        ):
             (before if index < first else after).append(index)
-    for lines in (before, after):
-        piece = _IN_PAGE_CHROME if len(lines) >= PAGE_LINES else _OUTSIDE
-        for index in lines:
-            facts[index].add(piece)
+    counted = [i for i, (b, f) in enumerate(zip(blocks, facts, strict=True)) if f.count and not is_declared_metadata(b)]
+    chrome = _chrome(before, [i for i in counted if i < first]) | _chrome(after, [i for i in counted if i > last])
+    for index in (*before, *after):
+        facts[index].add(_IN_PAGE_CHROME if index in chrome else _OUTSIDE)
     return before, after
+
+
+#: Of the blocks between a document's edge and its article paragraphs, at least this share are short lines on a
+#: page's menu or footer; an article's lists under their own paragraphs and subheads leave more text between.
+CHROME_SHARE = 0.75
+
+
+def _chrome(lines: Sequence[int], zone: Sequence[int]) -> frozenset[int]:
+    """The short lines between a document's edge and its article paragraphs (``zone``), when they are many and
+    nearly all there is: a page's menu or footer. Short lines with much of the article's own text between them
+    (a list under its paragraph, subheads) are no menu, however many."""
+    if len(lines) >= PAGE_LINES and len(lines) >= CHROME_SHARE * len(zone):
+        return frozenset(lines)
+    return frozenset()
 
 
 def _is_page(before: Sequence[int], after: Sequence[int]) -> bool:
@@ -281,7 +301,7 @@ class Prepared:
         # when it is a whole page (a plain text's first short lines are not a page's menu).
         standalone = [fact.score for fact in facts]
         before, after = position_evidence(document.blocks, facts)
-        self.masthead = frozenset(before) if len(before) >= PAGE_LINES else frozenset()
+        self.masthead = frozenset(i for i in before if _IN_PAGE_CHROME in facts[i].evidence)
         """The short lines above a page's article paragraphs, when there are many: its menus, by the page's
         structure (an article's own headline, date and byline are a few lines, not a menu's dozens)."""
         if _is_page(before, after):
@@ -329,25 +349,43 @@ def _shared(weight: float, side: str) -> Evidence:
 #: much towards body.
 FLANKED_WEIGHT = 4.0
 _FLANKED = Evidence(-FLANKED_WEIGHT, None, "in both versions, between article paragraphs")
+#: How many shared blocks in a row may stand between article text and still be the article's own lines.
+FLANKED_RUN = 12
 
 
-def _flanked_by_article(facts: Sequence[Facts], anchors: list[bool], shared: Sequence[bool]) -> None:
+def _flanked_by_article(
+    blocks: Sequence[Block], facts: Sequence[Facts], anchors: list[bool], shared: Sequence[bool]
+) -> None:
     """Pull towards body the shared blocks, named by no phrase but their shape, that stand between article text.
 
-    Not a block whose box names furniture (a ``<figcaption>``, a "credit" element): in two snapshots of one
-    page every caption and credit stands between article paragraphs of both versions.
+    A run of them counts as a whole (a list of short items under an article's paragraph, a row of issue
+    numbers), up to :data:`FLANKED_RUN` blocks between two blocks both versions hold as article text. Not a
+    block whose box names furniture (a ``<figcaption>``, a "credit" element): in two snapshots of one page
+    every caption and credit stands between article paragraphs of both versions.
     """
     worded = [i for i, f in enumerate(facts) if f.count]
-    for before, index, after in zip(worded, worded[1:], worded[2:], strict=False):
-        fact = facts[index]
-        if (
-            shared[index]
-            and anchors[before]
-            and anchors[after]
-            and all(h.rule.shape for h in fact.hits)
-            and not fact.boxed
-        ):
-            fact.add(_FLANKED)
+    position = 0
+    while position < len(worded):
+        if not anchors[worded[position]]:
+            position += 1
+            continue
+        end = position + 1
+        while end < len(worded) and not anchors[worded[end]] and end - position <= FLANKED_RUN:
+            end += 1
+        if end < len(worded) and anchors[worded[end]] and end - position > 1:
+            run = worded[position + 1 : end]
+            for index in run:
+                fact = facts[index]
+                # In a run, not a link shaped as a headline: a row of them between paragraphs is a list of other
+                # stories, which two snapshots of one page both hold.
+                if (
+                    shared[index]
+                    and all(h.rule.shape for h in fact.hits)
+                    and not fact.boxed
+                    and (len(run) == 1 or not headline_link(blocks[index], fact))
+                ):
+                    fact.add(_FLANKED)
+        position = end
 
 
 def _named(fact: Facts) -> float:
@@ -405,12 +443,15 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
         lone = lone_evidence(
             facts, context, other.plains, other.standalone, [b.plain for b in blocks], THRESHOLD, side, other.side
         )
-        _flanked_by_article(facts, anchors, shared)
+        _flanked_by_article(blocks, facts, anchors, shared)
         growth_evidence(blocks, facts, lone, anchors, context.absent)
     for index, piece in carry_openers(blocks, facts, anchors, THRESHOLD):
         facts[index].add(piece)
-    for fact in facts:
-        if fact.score >= THRESHOLD and not any(e.weight > 0 and not e.blind for e in fact.evidence):
+    # Blind evidence alone never dims a block both versions hold (a list item, a short subhead). A block in one
+    # version only was read by its context (tui.classify.lone): at the article's edges it may be dimmed on a guess.
+    absent = context.absent if other is not None else [False] * len(blocks)
+    for fact, lone_block in zip(facts, absent, strict=True):
+        if not lone_block and fact.score >= THRESHOLD and not any(e.weight > 0 and not e.blind for e in fact.evidence):
             fact.add(_unnamed(fact.score))
 
     scores = [fact.score for fact in facts]

@@ -51,6 +51,9 @@ KEY_ONLY_SIMILARITY = 0.9999
 #: Blocks longer than this many words are compared as word bags, not sequences,
 #: so a pathological one-line "paragraph" of a megabyte costs linear time.
 LONG_BLOCK_WORDS = 20_000
+#: Splits, merges and rewrites are what happens to paragraphs: each block in one has at least this many words.
+#: Menu entries that a new template runs together ("Downloads", "Getting Started") are not a paragraph merged.
+MIN_PROSE_WORDS = 4
 #: A gap holding up to this many old and as many new blocks, alone between paired ones, is a rewrite in place.
 REWRITE_MAX = 3
 #: Recursion into gaps stops this deep; what remains goes to the similarity pass.
@@ -158,7 +161,11 @@ def _contained(part: Item, whole: Item) -> bool:
 def _group_similarity(single: Item, group: Sequence[Item]) -> float:
     """Similarity of one block to several consecutive ones, or 0 unless every part belongs."""
     total = sum(len(g.words) for g in group)
-    if _upper_bound(len(single.words), total) < SPLIT_THRESHOLD or single.heading or any(g.heading for g in group):
+    if (
+        _upper_bound(len(single.words), total) < SPLIT_THRESHOLD
+        or single.heading
+        or any(g.heading or len(g.words) < MIN_PROSE_WORDS for g in group)
+    ):
         return 0.0
     if not all(_contained(g, single) for g in group):
         return 0.0
@@ -416,6 +423,10 @@ class Aligner:
         """
         if not old_ids or len(old_ids) != len(new_ids) or len(old_ids) > REWRITE_MAX:
             return []
+        if any(len(self.old[i].words) < MIN_PROSE_WORDS for i in old_ids) or any(
+            len(self.new[j].words) < MIN_PROSE_WORDS for j in new_ids
+        ):
+            return []  # a menu entry renamed or replaced is no paragraph rewritten
         pairs = list(zip(old_ids, new_ids, strict=True))
         if not all(
             self._old_counts[self.old[i].key] == 1
