@@ -15,7 +15,6 @@ index, kind, category and text, then its reasons.
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from bench.adjudicate import adjudicated_body, load_adjudication
@@ -71,7 +70,6 @@ def main() -> int:
     truth = read_truth(args.bench, "boilerplate_errors")
     if truth is None:
         return 2
-    os.environ.pop("ARTICLE_DIFF_LANGUAGES", None)  # the default lexicons, as the evaluation scores it
     marked = load_adjudication() if args.adjudicated else {}
     for name, entry in sorted(truth.items()):
         path = args.bench / "html" / f"{name}.html.gz"

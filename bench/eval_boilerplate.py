@@ -43,7 +43,6 @@ import argparse
 import gzip
 import hashlib
 import json
-import os
 import sys
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -522,8 +521,6 @@ def main() -> int:
     )
     if args.limit:
         items = items[: args.limit]
-    # The default lexicons (English and the detected language), whatever the shell asks for: a plain run.
-    os.environ.pop("ARTICLE_DIFF_LANGUAGES", None)
     parts: dict[str, dict[tuple[str, str], Tally]] = {"development": {}, "held-out": {}}
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         for path, tallies in pool.map(_score, items, chunksize=2):

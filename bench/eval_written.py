@@ -20,14 +20,13 @@ the HTML signals are measured on real pages by ``bench.eval_boilerplate``.
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Callable
 from pathlib import Path
 
-from tui.classify import LANGUAGES_ENV, classify, classify_one
+from tui.classify import classify, classify_one
 from tui.classify.signals import ends_like_sentence
 from tui.compare import load
-from tui.model import Block
+from tui.model import Block, LexiconSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {
@@ -44,9 +43,9 @@ BEFORE = "The council met on Monday to discuss the barrier, and the meeting ran 
 AFTER = "Residents said they would return for the hearing in April, when the engineers present their report."
 
 
-def added(line: str) -> Block:
-    """The line as labelled when only the new version has it."""
-    return added_guessed(line)[0]
+def added(line: str, lexicons: LexiconSettings | None = None) -> Block:
+    """The line as labelled when only the new version has it (with the default lexicons unless told)."""
+    return added_guessed(line, lexicons)[0]
 
 
 def alone(line: str) -> Block:
@@ -54,10 +53,10 @@ def alone(line: str) -> Block:
     return alone_guessed(line)[0]
 
 
-def added_guessed(line: str) -> tuple[Block, bool]:
+def added_guessed(line: str, lexicons: LexiconSettings | None = None) -> tuple[Block, bool]:
     """The line as labelled when only the new version has it, and whether it was dimmed on a guess."""
     old = load("old.txt", data=f"{BEFORE}\n\n{AFTER}\n".encode())
-    new = classify(old, load("new.txt", data=f"{BEFORE}\n\n{line}\n\n{AFTER}\n".encode()))[1]
+    new = classify(old, load("new.txt", data=f"{BEFORE}\n\n{line}\n\n{AFTER}\n".encode()), lexicons=lexicons)[1]
     return new.blocks[1], 1 in new.guessed()
 
 
@@ -109,7 +108,6 @@ def _row(
 def main() -> int:
     """Print recall and category accuracy on furniture, and how many article lines are dimmed, per corpus."""
     argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
-    os.environ.pop(LANGUAGES_ENV, None)  # the default lexicons (detected), whatever the shell asks for
     print(
         f"{'corpus':<28} {'mode':<6} {'lines':>5} {'caught':>7} {'named':>7} {'guessed':>7}"
         f" {'sentences dimmed':>16} {'short lines dimmed':>18} {'unmarked':>8}"

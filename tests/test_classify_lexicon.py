@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tui.classify import classify_one
-from tui.classify.lexicon import LEXICON_ENV, load_lexicon
+from tui.classify import classify, classify_one
+from tui.classify.lexicon import load_lexicon
 from tui.engine.segment_text import segment_text
 from tui.errors import ArticleDiffError
-from tui.model import Document
+from tui.model import Block, Document, LexiconSettings
 
 ARTICLE = (
     "The ferry company said services would resume on Friday if the talks went well over the weekend.\n\n"
@@ -53,11 +53,21 @@ def test_a_user_lexicon_file_adds_phrases(tmp_path: Path) -> None:
     assert "starts with 'brought to you by'" in block.reasons
 
 
-def test_the_environment_variable_names_user_lexicon_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_environment_variable_names_user_lexicon_files_for_the_command_line_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.config import LEXICON_ENV, lexicon_settings
+
     path = tmp_path / "mine.toml"
     path.write_text(USER_LEXICON, encoding="utf-8")
     monkeypatch.setenv(LEXICON_ENV, str(path))
-    assert classify_one(_document()).blocks[1].role == "boilerplate"
+    # The classifier reads no environment: a host program gets what it asks for, whatever the shell says.
+    assert classify_one(_document()).blocks[1].role == "body"
+    # The command line reads it, once, into the settings it hands down.
+    settings = lexicon_settings(use_config=False)
+    assert settings.files == (str(path),)
+    block = classify_one(_document(), lexicon=load_lexicon(extra=settings.files)).blocks[1]
+    assert block.role == "boilerplate"
 
 
 @pytest.mark.parametrize(
@@ -100,7 +110,8 @@ def test_every_shipped_language_loads_and_covers_most_categories() -> None:
 
 
 def test_the_text_brings_its_language_and_a_named_list_overrides_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    from tui.classify.lexicon import LANGUAGES_ENV, SHIPPED_LANGUAGES, parse_languages
+    from tui.classify.lexicon import SHIPPED_LANGUAGES, parse_languages
+    from tui.config import LANGUAGES_ENV, lexicon_settings
 
     assert parse_languages("") is None and parse_languages(" Auto ") is None  # detect
     assert parse_languages("DE, fr") == ("en", "de", "fr")
@@ -116,12 +127,20 @@ def test_the_text_brings_its_language_and_a_named_list_overrides_it(monkeypatch:
     )
     blocks, trailer = segment_text(german)
     document = Document(source="a.txt", format="text", blocks=blocks, trailer=trailer)
+
+    def labelled(languages: tuple[str, ...] | None) -> list[Block]:
+        blocks = classify(document, document, lexicons=LexiconSettings(languages=languages))[1].blocks
+        return list(blocks)
+
     monkeypatch.setenv(LANGUAGES_ENV, "en")
-    assert classify_one(document).blocks[1].role == "body"  # English alone has no word for "Lesen Sie auch"
+    assert lexicon_settings(use_config=False).languages == ("en",)
+    assert labelled(("en",))[1].role == "body"  # English alone has no word for "Lesen Sie auch"
+    assert classify_one(document).blocks[1].category == "related-link"  # the classifier never reads the shell
     for asked in ("de", "auto"):
         monkeypatch.setenv(LANGUAGES_ENV, asked)
-        labelled = classify_one(document).blocks
-        assert (labelled[1].role, labelled[1].category) == ("boilerplate", "related-link"), asked
-        assert labelled[0].role == labelled[2].role == "body"
+        blocks = labelled(lexicon_settings(use_config=False).languages)
+        assert (blocks[1].role, blocks[1].category) == ("boilerplate", "related-link"), asked
+        assert blocks[0].role == blocks[2].role == "body"
     monkeypatch.delenv(LANGUAGES_ENV)
-    assert classify_one(document).blocks[1].category == "related-link"  # detected, nothing asked
+    assert lexicon_settings(use_config=False).languages is None
+    assert labelled(None)[1].category == "related-link"  # detected, nothing asked

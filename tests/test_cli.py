@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tui.cli import LEXICON_ENV, main
+from tui.cli import main
+from tui.config import LEXICON_ENV
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
 
 ARTICLE = "The council met on Monday.\n\nIt voted to build the barrier.\n"
@@ -283,9 +284,6 @@ def test_no_arguments_without_a_terminal_reports_on_the_demo_pair(capsys: pytest
 def test_lexicon_reaches_the_classifier(
     files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tui.classify.lexicon import LEXICON_ENV as CLASSIFIER_ENV
-
-    assert LEXICON_ENV == CLASSIFIER_ENV
     appended = tmp_path / "appended.txt"
     appended.write_text(ARTICLE + "\nKeep the Island Courier on the ferry: a pound a week keeps it sailing.\n")
     lexicon = tmp_path / "mine.toml"
@@ -299,7 +297,7 @@ def test_lexicon_reaches_the_classifier(
 
     assert last_category() != "donation-appeal"
     assert last_category("--lexicon", str(lexicon)) == "donation-appeal"
-    assert LEXICON_ENV not in os.environ  # handed over for that run only
+    assert LEXICON_ENV not in os.environ  # handed to the classifier as a parameter, never through the environment
     assert main([str(files["a"]), str(files["b"]), "-q", "--lexicon", str(tmp_path / "none.toml")]) == 2
     assert "no such lexicon file" in capsys.readouterr().err
 
@@ -321,9 +319,9 @@ def test_an_escape_in_a_file_name_never_reaches_the_terminal(tmp_path: Path) -> 
 def test_lang_chooses_shipped_lexicons_and_refuses_unknown_ones(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tui.classify.lexicon import LANGUAGES_ENV
+    from tui.config import LANGUAGES_ENV
 
-    monkeypatch.setenv(LANGUAGES_ENV, "")  # recorded, so whatever --lang sets is undone after the test
+    monkeypatch.delenv(LANGUAGES_ENV, raising=False)
     article = (
         "Der Stadtrat hat am Montag über den Bau der neuen Brücke beraten, die Sitzung dauerte bis in die Nacht.\n\n"
         "Die Anwohner wollen im April wiederkommen, wenn die Ingenieure ihren Bericht vorstellen.\n"

@@ -41,7 +41,7 @@ def test_the_config_files_lexicon_names_an_outlets_appeal_on_every_run(
 ) -> None:
     import os
 
-    from tui.classify.lexicon import LANGUAGES_ENV, LEXICON_ENV
+    from tui.config import LANGUAGES_ENV, LEXICON_ENV
 
     _outlet_lexicon(tmp_path / "settings" / "outlets")
     config = tmp_path / "settings" / "config.toml"
@@ -52,7 +52,7 @@ def test_the_config_files_lexicon_names_an_outlets_appeal_on_every_run(
         report = json.loads(capsys.readouterr().out)
         block = report["new"]["blocks"][-1]
         assert (status == 0) == (block["role"] != "body")  # the appeal is the only difference
-        # A run hands its settings to the classifier for its own length only: the next run starts clean.
+        # A run hands its settings to the classifier as parameters: the environment is never touched.
         assert LEXICON_ENV not in os.environ and LANGUAGES_ENV not in os.environ
         return block
 
@@ -67,7 +67,7 @@ def test_the_config_files_lexicon_names_an_outlets_appeal_on_every_run(
 def test_the_command_line_and_the_environment_choose_languages_before_the_config(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tui.classify.lexicon import LANGUAGES_ENV
+    from tui.config import LANGUAGES_ENV
 
     old, new = tmp_path / "alt.txt", tmp_path / "neu.txt"
     article = "Der Stadtrat hat am Montag über die neue Brücke beraten, die Sitzung dauerte bis in die Nacht.\n"

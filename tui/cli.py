@@ -13,8 +13,7 @@ import os
 import shutil
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from tui import __version__
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
 PROG = "article-diff"
 #: The widest --width accepted: a line this wide already fills any screen, and memory grows with it.
 MAX_WIDTH = 1000
-LEXICON_ENV = "ARTICLE_DIFF_LEXICON"
 DEBUG_ENV = "ARTICLE_DIFF_DEBUG"
 
 EXAMPLES = """\
@@ -168,71 +166,12 @@ def _load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
 
 
 def _options(args: argparse.Namespace) -> Options:
+    """The run's options, with the lexicons gathered once from the flags, the environment and the config file."""
+    from tui.config import lexicon_settings
     from tui.model import Options
 
-    return Options(formatting_is_change=args.formatting, ignore_case=args.ignore_case)
-
-
-def _check_lexicon_path(path: str, where: str = "") -> None:
-    """A lexicon path must name something to read: not nothing, not a directory (reading it is bounded later)."""
-    if os.path.isdir(path):
-        raise ArticleDiffError(f"{path}: is a directory, not a lexicon file{where}")
-    if not os.path.exists(path):
-        raise ArticleDiffError(f"{path}: no such lexicon file{where}")
-
-
-def _set_lexicon(paths: list[str]) -> None:
-    """Hand the user's lexicon files to the classifier through its environment variable."""
-    for path in paths:
-        _check_lexicon_path(path)
-        if not os.access(path, os.R_OK):
-            raise ArticleDiffError(f"{path}: permission denied")
-    existing = [p for p in os.environ.get(LEXICON_ENV, "").split(os.pathsep) if p.strip()]
-    os.environ[LEXICON_ENV] = os.pathsep.join([os.path.abspath(p) for p in paths] + existing)
-
-
-@contextmanager
-def _settings_for_this_run() -> Iterator[None]:
-    """Hand settings to the classifier through its environment variables for one run, then put them back.
-
-    A second run in the same process (tests, a host program) must not inherit the first one's languages or
-    lexicon files, nor see a lexicon file listed twice.
-    """
-    from tui.classify.lexicon import LANGUAGES_ENV
-
-    saved = {name: os.environ.get(name) for name in (LEXICON_ENV, LANGUAGES_ENV)}
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
-def _apply_settings(args: argparse.Namespace) -> None:
-    """Hand the lexicon files and languages to the classifier: the command line's, then the config file's.
-
-    Checked now, so that a missing file or an unknown language is a one-line error before any reading.
-    """
-    from tui.classify.lexicon import LANGUAGES_ENV, parse_languages
-    from tui.config import Config, load_config
-
-    config = Config() if args.no_config else load_config()
-    for path in config.lexicon:
-        _check_lexicon_path(path, f" (named in {config.path})")
-    lexicons = [*(args.lexicon or []), *config.lexicon]
-    if lexicons:
-        _set_lexicon(lexicons)
-    from_config = args.lang is None and not os.environ.get(LANGUAGES_ENV, "").strip()
-    lang = config.lang if from_config else args.lang
-    if lang:
-        try:
-            parse_languages(lang)
-        except ArticleDiffError as error:
-            raise ArticleDiffError(f"{config.path}: {error}" if from_config else str(error)) from None
-        os.environ[LANGUAGES_ENV] = lang
+    lexicons = lexicon_settings(args.lexicon or (), args.lang, use_config=not args.no_config)
+    return Options(formatting_is_change=args.formatting, ignore_case=args.ignore_case, lexicons=lexicons)
 
 
 def _stdout() -> TextIO:
@@ -373,15 +312,13 @@ def run(argv: Sequence[str] | None = None) -> int:
 
         return run_history(args)
     _check_args(parser, args)
-    with _settings_for_this_run():
-        _apply_settings(args)
-        return _compare(args)
+    return _compare(args)
 
 
 def _compare(args: argparse.Namespace) -> int:
     """Read both versions, then open the viewer or write what was asked for."""
+    options = _options(args)  # first: a bad setting is reported before any reading
     old, new = _load_pair(args)
-    options = _options(args)
     wants_report = bool(args.output or args.format or args.print or args.quiet)
     if not wants_report and _is_tty(sys.stdout) and _is_tty(sys.stdin):
         return _viewer(old, new, options, args)
@@ -411,6 +348,11 @@ _show_warning = warnings.showwarning
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``article-diff``: returns the exit status (0 same, 1 changed, 2 trouble)."""
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == ["batch"]:  # archive-scale runs on Dask: everything about them lives in tui/batch
+        from tui.batch.cli import main as batch_main
+
+        return batch_main(arguments[1:])
     with warnings.catch_warnings():
         warnings.simplefilter("always", InputWarning)
         warnings.showwarning = _warn

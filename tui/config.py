@@ -7,6 +7,10 @@ name) and wants it used every time. The file lives at
 wherever ``ARTICLE_DIFF_CONFIG`` points; an empty ``ARTICLE_DIFF_CONFIG`` turns
 it off. Options given on the command line come first.
 
+The command line reads the flags, the environment and this file once, into a
+:class:`~tui.model.LexiconSettings` handed down to the classifier as a
+parameter: nothing below the command line reads the environment.
+
     # ~/.config/article-diff/config.toml
     lexicon = ["outlets/tagesblatt.toml"]   # relative to this file
     lang = "de"                              # or "auto", "all", "de,fr"
@@ -16,14 +20,21 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.classify.lexicon import parse_languages
 from tui.errors import ArticleDiffError, InputWarning
+from tui.model import LexiconSettings
 from tui.toml_file import read_toml
 
 #: The environment variable naming the config file ("" for none).
 CONFIG_ENV = "ARTICLE_DIFF_CONFIG"
+#: The environment variable naming extra lexicon files (separated by the platform's path separator).
+LEXICON_ENV = "ARTICLE_DIFF_LEXICON"
+#: The environment variable naming shipped languages to add to English ("de,fr", "all", or "auto": detected).
+LANGUAGES_ENV = "ARTICLE_DIFF_LANGUAGES"
 #: The settings a config file may hold, and what each is for (used in complaints).
 SETTINGS = {
     "lexicon": "a list of boilerplate lexicon files",
@@ -105,3 +116,48 @@ def _settings(data: dict[str, object], path: Path) -> Config:
     here = path.parent
     files = tuple(str((here / Path(item).expanduser()).resolve()) for item in lexicon)
     return Config(lexicon=files, lang=lang, path=str(path))
+
+
+def _check_lexicon_path(path: str, where: str = "") -> None:
+    """A lexicon path must name something to read: not nothing, not a directory (reading it is bounded later)."""
+    if os.path.isdir(path):
+        raise ArticleDiffError(f"{path}: is a directory, not a lexicon file{where}")
+    if not os.path.exists(path):
+        raise ArticleDiffError(f"{path}: no such lexicon file{where}")
+
+
+def lexicon_settings(
+    lexicon: Sequence[str] = (),
+    lang: str | None = None,
+    *,
+    use_config: bool = True,
+    environ: Mapping[str, str] = os.environ,
+) -> LexiconSettings:
+    """The lexicons one run uses, from the command line's ``--lexicon`` and ``--lang``, the environment and the file.
+
+    Lexicon files add up: the command line's, then the config file's, then ``ARTICLE_DIFF_LEXICON``'s. The
+    languages are the command line's, else ``ARTICLE_DIFF_LANGUAGES``, else the config file's. Checked now,
+    so that a missing file or an unknown language is a one-line error before any reading.
+
+    Raises:
+        ArticleDiffError: A lexicon file is missing, a directory or unreadable, a language is not shipped, or
+            the config file is broken.
+    """
+    config = load_config() if use_config else Config()
+    for path in config.lexicon:
+        _check_lexicon_path(path, f" (named in {config.path})")
+    chosen = [*lexicon, *config.lexicon]
+    for path in chosen:
+        _check_lexicon_path(path)
+        if not os.access(path, os.R_OK):
+            raise ArticleDiffError(f"{path}: permission denied")
+    from_env = [p for p in environ.get(LEXICON_ENV, "").split(os.pathsep) if p.strip()]
+    files = tuple([os.path.abspath(p) for p in chosen] + from_env)
+    env_lang = environ.get(LANGUAGES_ENV, "")
+    from_config = lang is None and not env_lang.strip()
+    value = config.lang if from_config else lang or env_lang
+    try:
+        languages = parse_languages(value or "")
+    except ArticleDiffError as error:
+        raise ArticleDiffError(f"{config.path}: {error}" if from_config else str(error)) from None
+    return LexiconSettings(files=files, languages=languages)

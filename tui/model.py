@@ -246,6 +246,19 @@ class Summary:
 
 
 @dataclass(frozen=True, slots=True)
+class LexiconSettings:
+    """Which phrase lexicons the classifier reads, handed to it as a parameter (it reads no environment).
+
+    The command line gathers them once from its flags, the environment and the config file.
+    """
+
+    files: tuple[str, ...] = ()
+    """The user's lexicon files (TOML, the shape of ``tui/data/boilerplate/en.toml``), in the order read."""
+    languages: tuple[str, ...] | None = None
+    """Shipped lexicons to use, such as ``("en", "de")``; None: English plus the languages the text is in."""
+
+
+@dataclass(frozen=True, slots=True)
 class Options:
     """Choices that change how two versions are compared."""
 
@@ -255,6 +268,8 @@ class Options:
     """Treat a change of letter case as formatting."""
     classify: bool = True
     """Run the boilerplate layer."""
+    lexicons: LexiconSettings = LexiconSettings()
+    """The phrase lexicons the boilerplate layer reads."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,17 +102,16 @@ def test_article_lines_read_alone_stay_body() -> None:
     assert len(dimmed) <= 0.01 * len(lines), dimmed
 
 
-def test_furniture_in_six_more_languages_is_named_and_their_article_sentences_stay_body(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from tui.classify.lexicon import LANGUAGES_ENV
+def test_furniture_in_six_more_languages_is_named_and_their_article_sentences_stay_body() -> None:
+    from tui.classify.lexicon import SHIPPED_LANGUAGES
+    from tui.model import LexiconSettings
 
-    monkeypatch.setenv(LANGUAGES_ENV, "all")
+    every_language = LexiconSettings(languages=SHIPPED_LANGUAGES)
     rows = [line.split("\t") for line in (PROBE / "languages.tsv").read_text("utf-8").splitlines()]
     assert len({language for language, _, _ in rows}) == 6
     wrong = []
     for language, expected, line in rows:
-        block = added(line)
+        block = added(line, every_language)
         if (block.category or "body") != expected:
             wrong.append((language, expected, line, block.category, block.reasons))
     assert len(wrong) <= 0.05 * len(rows), wrong

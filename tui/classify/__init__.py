@@ -11,15 +11,14 @@ extractor's opinion. See :mod:`tui.classify.scorer` for how they combine.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 
 from tui.classify.extraction import Extraction, extract
 from tui.classify.language import detect_languages
-from tui.classify.lexicon import LANGUAGES_ENV, LEXICON_ENV, Lexicon, configured_languages, load_lexicon
+from tui.classify.lexicon import Lexicon, load_lexicon
 from tui.classify.scorer import Prepared, label_document, measure
 from tui.classify.signals import Facts
-from tui.model import Document
+from tui.model import Document, LexiconSettings
 
 
 def classify(
@@ -28,8 +27,7 @@ def classify(
     *,
     old_html: str | None = None,
     new_html: str | None = None,
-    lexicon_files: Iterable[str | os.PathLike[str]] = (),
-    languages: Iterable[str] | None = None,
+    lexicons: LexiconSettings | None = None,
 ) -> tuple[Document, Document]:
     """Return both documents with each block's role, category, reasons, confidence and region set.
 
@@ -38,15 +36,15 @@ def classify(
         new: The new version.
         old_html: The old version's HTML source, when it is an HTML page: enables the extractor signal.
         new_html: The same for the new version.
-        lexicon_files: Extra lexicon files (TOML, the shape of ``tui/data/boilerplate/en.toml``);
-            files named in the ``ARTICLE_DIFF_LEXICON`` environment variable are always added.
-        languages: Shipped lexicons to use; by default those named in ``ARTICLE_DIFF_LANGUAGES``, or English
-            plus the languages the versions are written in.
+        lexicons: The user's lexicon files and the shipped languages to use (by default English plus the
+            languages the versions are written in). Nothing is read from the environment: the command line
+            gathers these settings.
 
     Raises:
         ArticleDiffError: A user lexicon file is missing or malformed.
     """
-    lexicon = load_lexicon(_languages(languages, old, new), tuple(lexicon_files))
+    lexicons = lexicons or LexiconSettings()
+    lexicon = load_lexicon(_languages(lexicons.languages, old, new), lexicons.files)
     seen: dict[str, Facts] = {}
     prepared_old = Prepared(old, measure(old, lexicon, seen), _extraction(old, old_html))
     prepared_new = Prepared(new, measure(new, lexicon, seen), _extraction(new, new_html))
@@ -64,10 +62,10 @@ def classify_one(document: Document, *, html: str | None = None, lexicon: Lexico
 
 
 def _languages(languages: Iterable[str] | None, *documents: Document) -> tuple[str, ...]:
-    """The lexicons asked for, else those the user configured, else those of the languages the text is in."""
+    """The lexicons asked for, else those of the languages the text is written in."""
     if languages is not None:
         return tuple(languages)
-    return configured_languages() or detect_languages(document.blocks for document in documents)
+    return detect_languages(document.blocks for document in documents)
 
 
 def _extraction(document: Document, html: str | None) -> Extraction | None:
@@ -76,4 +74,4 @@ def _extraction(document: Document, html: str | None) -> Extraction | None:
     return extract(html)
 
 
-__all__ = ["LANGUAGES_ENV", "LEXICON_ENV", "classify", "classify_one", "load_lexicon"]
+__all__ = ["classify", "classify_one", "load_lexicon"]

@@ -1,9 +1,9 @@
 """The phrase lexicon: boilerplate phrases kept as data, not code, one file per language.
 
 The shipped lexicon lives in ``tui/data/boilerplate/<language>.toml``. Users add
-their own phrases with files of the same shape, named in the
-``ARTICLE_DIFF_LEXICON`` environment variable (several paths separated by the
-platform's path separator) or passed to :func:`load_lexicon`. Every phrase is
+their own phrases with files of the same shape, passed to :func:`load_lexicon`
+(the command line gathers them from its flags, the environment and the config
+file; nothing here reads the environment). Every phrase is
 compiled once into set look-ups, prefix tuples and word indexes so that
 matching a block costs a few dictionary probes, not a scan per phrase.
 """
@@ -25,10 +25,6 @@ from tui.errors import ArticleDiffError
 from tui.model import BOILERPLATE_CATEGORIES
 from tui.toml_file import read_toml
 
-#: The environment variable naming extra lexicon files.
-LEXICON_ENV = "ARTICLE_DIFF_LEXICON"
-#: The environment variable naming shipped languages to add to English ("de,fr", "all", or "auto": detected).
-LANGUAGES_ENV = "ARTICLE_DIFF_LANGUAGES"
 #: Languages shipped with the package.
 SHIPPED_LANGUAGES: tuple[str, ...] = ("en", "de", "es", "fr", "it", "pt", "ru")
 #: Languages always used; the others are added when the text is written in them (see
@@ -395,16 +391,6 @@ def parse_languages(value: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys([*DEFAULT_LANGUAGES, *names]))
 
 
-def configured_languages() -> tuple[str, ...] | None:
-    """The languages the user named in ``ARTICLE_DIFF_LANGUAGES``, or None to detect them."""
-    return parse_languages(os.environ.get(LANGUAGES_ENV, ""))
-
-
-def _env_paths() -> tuple[str, ...]:
-    value = os.environ.get(LEXICON_ENV, "")
-    return tuple(p for p in value.split(os.pathsep) if p.strip())
-
-
 @lru_cache(maxsize=8)
 def _load(languages: tuple[str, ...], extra: tuple[str, ...]) -> Lexicon:
     rules: list[Rule] = []
@@ -425,14 +411,11 @@ def load_lexicon(
     """Return the compiled lexicon: the shipped languages plus the user's files.
 
     Args:
-        languages: Shipped lexicons to use, such as ``("en", "de")``; by default those named in
-            ``ARTICLE_DIFF_LANGUAGES``, or English alone.
-        extra: Paths of user lexicon files; files named in ``ARTICLE_DIFF_LEXICON`` are added too.
+        languages: Shipped lexicons to use, such as ``("en", "de")``; English alone by default.
+        extra: Paths of user lexicon files.
 
     Raises:
         ArticleDiffError: A lexicon file is missing, unreadable or malformed.
     """
-    paths = tuple(str(p) for p in extra) + _env_paths()
-    if languages is None:
-        languages = configured_languages() or DEFAULT_LANGUAGES
-    return _load(tuple(languages), paths)
+    paths = tuple(str(p) for p in extra)
+    return _load(tuple(DEFAULT_LANGUAGES if languages is None else languages), paths)

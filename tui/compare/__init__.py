@@ -26,7 +26,9 @@ def compare_documents(old: Document, new: Document, options: Options | None = No
     """Compare two segmented documents."""
     options = options or Options()
     if options.classify:
-        old, new = classify(old, new, old_html=old.source_html, new_html=new.source_html)
+        old, new = classify(
+            old, new, old_html=old.source_html, new_html=new.source_html, lexicons=options.lexicons
+        )
     keys = (
         [match_key(b.plain, ignore_case=options.ignore_case) for b in old.blocks],
         [match_key(b.plain, ignore_case=options.ignore_case) for b in new.blocks],
