@@ -1,0 +1,196 @@
+"""The Dask side of a batch: partitions out to the workers, rows back in manifest order, never the whole list.
+
+The manifest is cut into partitions of a few dozen pairs as it is read, and at
+most a window of them is out at once (submitted, running, or done but waiting
+for an earlier one), so the driver's memory and every worker's stay bounded
+whatever the manifest's length. Rows are written in manifest order, so what
+is on disk is always a prefix of the run: a killed run resumed skips that
+prefix and writes the rest after it, the output an uninterrupted run writes.
+
+``synchronous`` compares every partition in this process, one after another,
+with the same code and the same output, for debugging (a breakpoint or a
+profiler sees the engine directly).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from tui.batch.manifest import Pair
+from tui.batch.output import ResultWriter
+from tui.batch.worker import Settings, compare_partition, result_row
+from tui.errors import ArticleDiffError
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+#: Pairs per partition: a partition is one Dask task (~0.5 s of work at 10 ms a pair).
+PARTITION = 50
+#: Partitions out at once per worker thread: enough to keep every worker busy while rows are written.
+WINDOW_PER_THREAD = 4
+#: How long to wait for a scheduler, and with --workers N for N workers to join it.
+CONNECT_TIMEOUT = 30.0
+SYNCHRONOUS = "synchronous"
+
+
+@dataclass
+class Totals:
+    """What a run did, for the closing line."""
+
+    pairs: int = 0
+    """Rows written by this run."""
+    changed: int = 0
+    """Pairs whose body changed or may have changed (the single run's exit status 1)."""
+    errors: int = 0
+    """Rows carrying an error."""
+    skipped: int = 0
+    """Pairs skipped because an earlier run's output holds them (``--resume``)."""
+    seconds: float = 0.0
+    """Wall-clock time of the comparisons."""
+    workers: int = 0
+    """Worker processes the run had (0: synchronous)."""
+    on_rows: Callable[[int], None] | None = field(default=None, repr=False)
+    """Told how many rows were just written (the progress bar)."""
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        """Count rows just written."""
+        self.pairs += len(rows)
+        self.changed += sum(1 for row in rows if row["body_may_have_changed"])
+        self.errors += sum(1 for row in rows if row["error"] is not None)
+        if self.on_rows is not None:
+            self.on_rows(len(rows))
+
+
+def partitions(pairs: Iterable[Pair], size: int) -> Iterator[list[Pair]]:
+    """Cut the pairs into lists of ``size``, reading only as far as the next list."""
+    iterator = iter(pairs)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def skip_done(pairs: Iterable[Pair], done: set[str], totals: Totals) -> Iterator[Pair]:
+    """Leave out the pairs an earlier run already wrote (counted as skipped)."""
+    for pair in pairs:
+        if pair.id in done:
+            totals.skipped += 1
+        else:
+            yield pair
+
+
+@contextmanager
+def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Client]:
+    """A Dask client for the block: on the scheduler at ``scheduler``, or on a local cluster of processes, one a
+    core, shut down afterwards.
+
+    Raises:
+        ArticleDiffError: The scheduler cannot be reached, or fewer than ``workers`` workers joined it in time.
+    """
+    from distributed import Client, LocalCluster
+
+    if scheduler is None:
+        cluster = LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,  # the engine is pure Python: processes, not threads, fill the cores
+            processes=True,
+            dashboard_address=":0",  # any free port: a cluster already on 8787 is no reason to warn
+            silence_logs=logging.ERROR,
+        )
+        try:
+            with Client(cluster) as client:
+                yield client
+        finally:
+            cluster.close()
+        return
+    try:
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise ArticleDiffError(f"cannot reach the Dask scheduler at {scheduler} ({error})") from None
+    if workers:
+        try:
+            client.wait_for_workers(workers, timeout=CONNECT_TIMEOUT)
+        except TimeoutError:
+            client.close()
+            raise ArticleDiffError(
+                f"{scheduler}: fewer than {workers} workers joined within {CONNECT_TIMEOUT:.0f} s"
+            ) from None
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+def _failed(chunk: list[Pair], error: BaseException) -> list[dict[str, Any]]:
+    """Rows for a partition whose worker died under it (the pairs are not retried one by one)."""
+    message = f"worker failed: {type(error).__name__}: {error}"
+    return [result_row(pair, None, 0.0, message) for pair in chunk]
+
+
+class _Checkpoints:
+    """Make the written rows durable every ``every`` seconds."""
+
+    def __init__(self, writer: ResultWriter, every: float) -> None:
+        self.writer, self.every, self.last = writer, every, time.monotonic()
+
+    def tick(self) -> None:
+        if time.monotonic() - self.last >= self.every:
+            self.writer.checkpoint()
+            self.last = time.monotonic()
+
+
+def run_synchronous(chunks: Iterable[list[Pair]], settings: Settings, writer: ResultWriter, totals: Totals,
+                    checkpoint_every: float) -> None:
+    """Compare every partition in this process, in order."""
+    checkpoints = _Checkpoints(writer, checkpoint_every)
+    for chunk in chunks:
+        rows = compare_partition(chunk, settings)
+        writer.write(rows)
+        totals.add(rows)
+        checkpoints.tick()
+
+
+def run_on_dask(client: Client, chunks: Iterable[list[Pair]], settings: Settings, writer: ResultWriter,
+                totals: Totals, checkpoint_every: float) -> None:
+    """Send the partitions to the cluster, a window at a time, and write their rows in manifest order."""
+    from distributed import as_completed
+
+    threads = sum(client.nthreads().values()) or 1
+    totals.workers = len(client.nthreads())
+    window = max(8, WINDOW_PER_THREAD * threads)
+    checkpoints = _Checkpoints(writer, checkpoint_every)
+    numbered = enumerate(chunks)
+    out: dict[object, tuple[int, list[Pair]]] = {}
+    done: dict[int, list[dict[str, Any]]] = {}
+    following = 0
+    completed = as_completed()
+
+    def fill() -> None:
+        while len(out) + len(done) < window:
+            item = next(numbered, None)
+            if item is None:
+                return
+            future = client.submit(compare_partition, item[1], settings, pure=False)
+            out[future.key] = item
+            completed.add(future)
+
+    fill()
+    for future in completed:
+        number, chunk = out.pop(future.key)
+        try:
+            done[number] = future.result()
+        except Exception as error:  # a worker killed by the OS or the nanny: its pairs become error rows
+            done[number] = _failed(chunk, error)
+        future.release()
+        while following in done:
+            rows = done.pop(following)
+            writer.write(rows)
+            totals.add(rows)
+            following += 1
+        checkpoints.tick()
+        fill()
