@@ -7,7 +7,6 @@ from dataclasses import replace
 from tui.engine.front_matter import read_front_matter
 from tui.engine.limits import check_block_count, check_text_size
 from tui.engine.read import SourceText
-from tui.engine.segment_markdown import segment_markdown
 from tui.engine.segment_text import segment_text
 from tui.model import Document
 
@@ -22,6 +21,9 @@ def segment(source: SourceText) -> Document:
     name = "standard input" if source.name == "-" else source.name
     check_text_size(source.text, source.format, name)
     if source.format == "markdown":
+        # Imported here, as the HTML segmenter is: markdown-it costs 20 ms to import, which plain text never needs.
+        from tui.engine.segment_markdown import segment_markdown
+
         blocks, trailer, title = segment_markdown(source.text)
     elif source.format == "html":
         from tui.engine.segment_html import segment_html

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tui.errors import ArticleDiffError
-from tui.export.atomic import same_file, write_atomic
 from tui.export.options import ReportOptions
 from tui.model import Comparison
 
@@ -93,6 +92,8 @@ def write_report(
     kind = normalise_format(fmt) if fmt else (format_for_path(path) or "text")
     refuse_overwriting_inputs(path, [comparison.old.source, comparison.new.source])
     text = render_report(comparison, kind, **options)
+    from tui.export.atomic import write_atomic  # only a report written to a file needs it
+
     write_atomic(path, text.encode("utf-8"))
     return kind
 
@@ -103,6 +104,8 @@ def refuse_overwriting_inputs(path: str | os.PathLike[str], sources: list[str]) 
     Raises:
         ArticleDiffError: It is.
     """
+    from tui.export.atomic import same_file
+
     clash = same_file(os.fspath(path), sources)
     if clash is not None:
         what = "standard input" if clash == "-" else repr(clash)
