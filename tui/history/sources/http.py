@@ -56,14 +56,15 @@ def _http_time(value: str | None) -> str | None:
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def fetch(http: httpx.Client, url: str, *, limit: int = MAX_BYTES) -> tuple[bytes, httpx.Response]:
-    """The body of ``url`` (at most ``limit`` bytes) and its response.
+def fetch(http: httpx.Client, url: str, *, limit: int | None = None) -> tuple[bytes, httpx.Response]:
+    """The body of ``url`` (at most ``limit`` bytes, a version's limit by default) and its response.
 
     Raises:
         ArticleDiffError: On a network error, a timeout, an HTTP error status or a body past ``limit``.
     """
     import httpx
 
+    limit = MAX_BYTES if limit is None else limit
     try:
         with http.stream("GET", url) as response:
             if response.status_code >= 400:
@@ -72,11 +73,11 @@ def fetch(http: httpx.Client, url: str, *, limit: int = MAX_BYTES) -> tuple[byte
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > limit:
-                    raise ArticleDiffError(f"{url}: too large (the limit is {limit // 2**20} MB)")
+                    raise ArticleDiffError(f"{url}: too large (the limit is {limit / 2**20:g} MB)")
                 chunks.append(chunk)
             return b"".join(chunks), response
     except httpx.TimeoutException:
-        raise ArticleDiffError(f"{url}: timed out after {TIMEOUT:.0f} s") from None
+        raise ArticleDiffError(f"{url}: timed out after {TIMEOUT:g} s") from None
     except httpx.TooManyRedirects:
         raise ArticleDiffError(f"{url}: more than {MAX_REDIRECTS} redirects") from None
     except httpx.InvalidURL as error:

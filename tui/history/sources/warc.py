@@ -8,6 +8,7 @@ no new version and are skipped; so are captures with an HTTP error status.
 from __future__ import annotations
 
 import os
+import zlib
 from collections import Counter
 from typing import Any
 
@@ -82,7 +83,7 @@ def warc_snapshots(path: str, url: str | None) -> list[Snapshot]:
                 )))
     except FileNotFoundError:
         raise ArticleDiffError(f"{path}: no such file") from None
-    except (ArchiveLoadFailed, OSError, ValueError, EOFError) as error:
+    except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error) as error:
         raise ArticleDiffError(f"{path}: not a readable WARC file ({error})") from None
     if url is None:
         common = ", ".join(target for target, _ in seen.most_common(3))

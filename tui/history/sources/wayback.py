@@ -59,6 +59,8 @@ def parse_listing(text: str, where: str) -> list[Capture]:
         return []
     try:
         rows = json.loads(text)
+        if rows == []:
+            return []  # what the archive answers when it holds no capture
         header = rows[0]
         at = {name: header.index(name) for name in ("timestamp", "original", "digest")}
         return [
