@@ -22,6 +22,7 @@ from tui.present import Gap, with_context
 STEP_CONTEXT = 2
 
 _CSS = """
+main.history { padding: 0 clamp(1rem, 3vw, 2.5rem) 1rem; }
 .timeline { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
 .timeline th, .timeline td { text-align: left; padding: 0.2rem 0.8rem 0.2rem 0; border-bottom: 1px solid var(--rule); }
 .timeline .mark { font-size: 1.1rem; }
@@ -104,7 +105,7 @@ def render_history_html(history: History, **options: Any) -> str:
         f'<p class="verdict {"changed" if history.summary.body_may_have_changed else "same"}">'
         f"{esc(history.verdict)} {len(history.versions)} versions, {len(history.comparisons)} steps.</p>\n",
         f'<ul class="headlines">{headlines}</ul>\n' if headlines else "",
-        "</header>\n<main>\n",
+        "</header>\n<main class=\"history\">\n",
         _timeline(history, steps),
         "\n",
         *(_step(history, step, opts) + "\n" for step in steps),
