@@ -24,6 +24,9 @@ from tui.serialize import comparison_to_dict
 #: DEL and C1 controls, line and paragraph separators, bidi embeddings, overrides, isolates and marks.
 _RISKY_RE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
+#: One encoder for every block and row: ``json.dumps`` with arguments builds a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
 
 #: Where the JSON Schema of the report ships inside the package.
 SCHEMA_RESOURCE = "schema/article-diff-report.schema.json"
@@ -39,6 +42,11 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
+def _safe(text: str) -> str:
+    """``text`` with its risky characters escaped; ASCII text (known in constant time) has none to look for."""
+    return text if text.isascii() else _RISKY_RE.sub(_escape, text)
+
+
 def _layout(value: Any, depth: int, out: list[str]) -> None:
     """Indent the outline (the top levels and the block and row lists); each block and row on one line.
 
@@ -48,13 +56,13 @@ def _layout(value: Any, depth: int, out: list[str]) -> None:
     """
     expand = isinstance(value, dict | list) and value and (depth <= 1 or (depth == 2 and isinstance(value, list)))
     if not expand:
-        out.append(json.dumps(value, ensure_ascii=False, separators=(", ", ": ")))
+        out.append(_safe(_ENCODER.encode(value)))
         return
     pad = "  " * (depth + 1)
     if isinstance(value, dict):
         out.append("{")
         for k, (key, item) in enumerate(value.items()):
-            out.append(("," if k else "") + "\n" + pad + json.dumps(key, ensure_ascii=False) + ": ")
+            out.append(("," if k else "") + "\n" + pad + _safe(_ENCODER.encode(key)) + ": ")
             _layout(item, depth + 1, out)
         out.append("\n" + "  " * depth + "}")
     else:
@@ -76,13 +84,13 @@ def report_dict(comparison: Comparison) -> dict[str, Any]:
 def dumps_report(data: dict[str, Any]) -> str:
     """Report data as text: the outline indented, one block or row per line, risky characters escaped."""
     out: list[str] = []
-    _layout(data, 0, out)
-    return _RISKY_RE.sub(_escape, "".join(out))
+    _layout(data, 0, out)  # escapes each piece it writes
+    return "".join(out)
 
 
 def dumps_line(value: Any) -> str:
     """One value as JSON on one line, risky characters escaped as in the report."""
-    return _RISKY_RE.sub(_escape, json.dumps(value, ensure_ascii=False, separators=(", ", ": ")))
+    return _safe(_ENCODER.encode(value))
 
 
 def render_json(comparison: Comparison) -> str:
