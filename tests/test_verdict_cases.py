@@ -127,3 +127,24 @@ def test_markdown_holding_html_stays_markdown_and_its_html_is_cut_into_blocks() 
     ]  # fmt: skip
     assert document.rebuild() == text
     assert document.title == "Options"
+
+
+def test_a_page_holding_its_article_twice_is_read_once() -> None:
+    """A pre-rendered and a live copy of one post in one page: compared with a capture holding one copy, nothing
+    moved or was removed."""
+    paragraphs = [f"<p>{text}</p>" for text in STORY] + [
+        "<p>The council will hold a public meeting on the plans next month, a spokesperson for the city said.</p>"
+    ]
+    article = "<article><h1>Bridge to close</h1>" + "".join(paragraphs) + "</article>"
+    once = f"<html><body><nav>Home News</nav>{article}<footer>Contact</footer></body></html>"
+    twice = (
+        f"<html><body><nav>Home News</nav><div id='ssr'>{article}</div><div id='app'>{article}"
+        "<p>Comments are open for this story until Friday, the editors said in a note to readers.</p></div>"
+        "<footer>Contact</footer></body></html>"
+    )
+    comparison = compare_documents(load("once.html", data=once.encode()), load("twice.html", data=twice.encode()))
+    assert not comparison.summary.body_changed or comparison.summary.counts["inserted"] == 1
+    assert comparison.summary.counts["moved"] == 0 and comparison.summary.counts["deleted"] == 0
+    assert sum("public meeting" in b.plain for b in comparison.new.blocks) == 1
+    # What only the live copy holds stays.
+    assert any("Comments are open" in b.plain for b in comparison.new.blocks)

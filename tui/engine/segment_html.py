@@ -14,6 +14,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from tui.engine.duplicate_copies import drop_second_copy
 from tui.engine.html_depth import cap_depth
 from tui.engine.normalize import collapse_space, shows_text
 from tui.model import Block, BlockKind, StructureHints
@@ -230,4 +231,4 @@ def segment_html(text: str) -> tuple[tuple[Block, ...], str | None]:
             child = child.prev
     builder.flush(owners[-1] if owners else "body", context)
     title = _title(parser) or builder.first_h1
-    return tuple(builder.blocks), title
+    return drop_second_copy(builder.blocks), title
