@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,21 @@ def test_every_shipped_language_loads_and_covers_most_categories() -> None:
     for language in SHIPPED_LANGUAGES:
         categories = {rule.category for rule in load_lexicon((language,)).rules}
         assert len(categories) >= 9, (language, categories)
+
+
+def test_every_shipped_regular_expression_compiles_alone_with_its_rules_flags() -> None:
+    """A run compiles the shipped phrases only joined; a phrase broken alone must fail here, not mislead there."""
+    from tui.classify.lexicon import SHIPPED_LANGUAGES
+
+    checked = 0
+    for language in SHIPPED_LANGUAGES:
+        for rule in load_lexicon((language,)).rules:
+            if rule.match != "regex":
+                continue
+            for phrase in rule.phrases:
+                re.compile(phrase, 0 if rule.case_sensitive else re.IGNORECASE)
+                checked += 1
+    assert checked >= 50  # the English lexicon alone has 59
 
 
 def test_the_text_brings_its_language_and_a_named_list_overrides_it(monkeypatch: pytest.MonkeyPatch) -> None:
