@@ -147,7 +147,7 @@ def _report(history: History, args: argparse.Namespace) -> None:
 
 def run_history(args: argparse.Namespace) -> int:
     """Gather, compare and report a history; the exit status says whether the body ever changed."""
-    from tui.cli import _options
+    from tui.cli import _is_tty, _options
     from tui.history.build import build_history
 
     _check(args)
@@ -156,6 +156,11 @@ def run_history(args: argparse.Namespace) -> int:
     if args.from_ in ("text", "markdown", "html"):
         snapshots = [replace(s, format=args.from_) for s in snapshots]
     history = build_history(snapshots, options)
+    wants_report = bool(args.output or args.format or args.quiet)
+    if not wants_report and _is_tty(sys.stdout) and _is_tty(sys.stdin):
+        from tui.app.history import run_history_viewer  # the only place a history loads Textual
+
+        return run_history_viewer(history, boilerplate=args.boilerplate, unified=args.unified or None)
     if not (args.quiet and args.output in (None, "-")):
         _report(history, args)
     return int(ExitStatus.CHANGED if history.summary.body_may_have_changed else ExitStatus.SAME)
