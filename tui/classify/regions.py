@@ -59,7 +59,7 @@ def carry_openers(
     for index, (block, fact) in enumerate(zip(blocks, facts, strict=True)):
         if mode is not None:
             joins = budget > 0 and not is_anchor[index]
-            says_body = any(e.weight < 0 and e.category is None and "inside" in e.reason for e in fact.evidence)
+            says_body = any(e.container for e in fact.evidence)
             if mode == "prose":
                 joins = joins and block.kind != "heading" and not says_body
             elif mode == "title":

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tui.classify.lexicon import PHRASE_MAX_CHARS, Hit, Lexicon, block_key, fold, words_of
+from tui.classify.vocabulary import structure_vocabulary
 from tui.engine.normalize import DENSE_SCRIPTS
 from tui.model import Block, StructureHints
 
@@ -26,6 +27,9 @@ class Evidence:
     place: bool = False
     """The evidence says where the block sits (an article container, an extractor's main text), not what it
     says; such evidence always points to body."""
+    container: bool = False
+    """The evidence is an enclosing element naming the article's own container (``<article>``, "story-body"):
+    an opener's region never runs into such a block."""
     blind: bool = False
     """The evidence names nothing: a block's bare shape (a short line, a fragment), its place before or after
     the article's paragraphs, or its being in one version only. An article's own new line shares all of
@@ -169,211 +173,6 @@ def facts_of(block: Block, lexicon: Lexicon) -> Facts:
     )
 
 
-def _tokens(*words: str) -> str:
-    """A pattern for whole tokens of a class name ("ad" in "ad-slot", not in "shadow")."""
-    return r"(?:^|[-_])(?:" + "|".join(words) + r")(?:$|[-_])"
-
-
-def _inside(*words: str) -> str:
-    """A pattern for words that mean the same anywhere in a class name ("globalnav", "navbar")."""
-    return "|".join(words)
-
-
-# Class, id and tag words of enclosing elements, by what they say about a block.
-# Comments and author bios weigh most: their paragraphs are as long and well formed as the article's.
-# Each entry: (pattern, category or None for article text, weight). Matched innermost
-# first; the nearest element that says anything decides. Article-text words come last:
-# "caption-text" is a caption before it is text.
-_STRUCTURE: tuple[tuple[str, str | None, float], ...] = (
-    # Embedded posts are quoted material of the article, whatever "social" box holds them.
-    (_inside("twitter-tweet", "instagram-media", "tiktok-embed", "fb-post", "reddit-embed"), None, 1.0),
-    (
-        _inside("figcaption", "wp-caption", "caption", "image-credit", "photo-credit", "media-credit", "imagecredit")
-        + "|"
-        + _tokens("credit", "credits", "image-source", "photo-source", "copyright"),
-        "photo-credit",
-        2.5,
-    ),
-    (
-        _inside("newsletter", "subscribe", "subscription", "signup", "sign-up", "optin", "opt-in", "mailing-list"),
-        "newsletter",
-        2.5,
-    ),
-    (
-        _inside("donate", "donation", "contribut", "support-us", "fundrais", "paywall", "regwall")
-        + "|"
-        + _tokens("membership", "appeal", "piano"),
-        "donation-appeal",
-        2.0,
-    ),
-    (_inside("cookie", "consent", "gdpr", "onetrust"), "consent", 3.0),
-    (_inside("comment", "disqus") + "|" + _tokens("replies", "discussion"), "comments", 4.0),
-    (
-        _inside("sharing", "social", "addthis", "sharethis", "follow-us", "share-") + "|" + _tokens("share", "shares"),
-        "share-prompt",
-        2.5,
-    ),
-    (
-        _inside(
-            "related",
-            "recommend",
-            "more-stories",
-            "more-news",
-            "more-posts",
-            "more-articles",
-            "excerpt",
-            "morestories",
-            "read-more",
-            "readmore",
-            "trending",
-            "most-read",
-            "mostread",
-            "most-popular",
-            "outbrain",
-            "taboola",
-            "sidebar",
-            "recirc",
-            "also-read",
-            "next-article",
-            "upnext",
-            "more-from",
-            "more-on",
-            "tag-list",
-            "taglist",
-        )
-        + "|"
-        + _tokens(
-            "popular",
-            "teaser",
-            "teasers",
-            "promo",
-            "promos",
-            "rail",
-            "latest",
-            "headlines",
-            "tags",
-            "topics",
-            "keywords",
-            "aside",
-            "sidebar",
-        )
-        # A bare "widget" is a sidebar box; "elementor-widget-text" and the like wrap article text too.
-        + "|^widgets?$",
-        "related-link",
-        2.5,
-    ),
-    (
-        _inside(
-            "author-bio",
-            "authorbio",
-            "about-author",
-            "author-info",
-            "author-description",
-            "author-profile",
-            "author-box",
-            "author-details",
-        )
-        + "|"
-        + _tokens("bio"),
-        "author-bio",
-        4.0,
-    ),
-    (
-        _inside("advert", "adslot", "ad-slot", "dfp", "gpt-ad", "sponsor", "banner-ad")
-        + "|"
-        + _tokens("ad", "ads", "banner"),
-        "navigation",
-        2.5,
-    ),
-    (
-        _inside(
-            "nav",
-            "menu",
-            "breadcrumb",
-            "masthead",
-            "toolbar",
-            "skip-link",
-            "pagination",
-            "site-header",
-            "header-bar",
-            "topbar",
-            "hamburger",
-            "drawer",
-        )
-        + "|"
-        + _tokens("tabs", "tab", "pager", "search"),
-        "navigation",
-        2.5,
-    ),
-    (_inside("footer", "colophon") + "|" + _tokens("legal", "copyright"), "footer", 2.5),
-    # What a page hides until the reader acts (a flyout, a form's status messages, a lightbox's icons).
-    (
-        _inside("flyout", "lightbox", "modal", "popup", "pop-up", "overlay", "tooltip", "sr-only", "visually-hidden")
-        + "|"
-        + _tokens("form", "dialog", "screen-reader-text")
-        # Whole class names only: Drupal's "field--label-hidden" hides a field's label, not its text.
-        + "|^(?:hide|hidden|is-hidden|d-none)$",
-        "navigation",
-        2.5,
-    ),
-    (
-        _inside(
-            "article-body",
-            "articlebody",
-            "article__body",
-            "article-content",
-            "article__content",
-            "story-body",
-            "storybody",
-            "story-content",
-            "entry-content",
-            "post-content",
-            "post-body",
-            "post__content",
-            "content-body",
-            "body-text",
-            "bodytext",
-            "rich-text",
-            "richtext",
-            "article-text",
-            "story-text",
-            "main-text",
-            "text-content",
-            "paywall-content",
-            "article__text",
-            "caas-body",
-            "zn-body",
-            "itemprop",
-            "articlebody",
-            "post-entry",
-            "entry-body",
-            "article-main",
-            "story__body",
-            "c-entry-content",
-        )
-        + "|"
-        + _tokens("article", "main", "story", "prose"),
-        None,
-        1.0,
-    ),
-)
-_STRUCTURE_RES = tuple((re.compile(p), c, w) for p, c, w in _STRUCTURE)
-_TAG_SIGNALS: dict[str, tuple[str | None, float]] = {
-    "figcaption": ("photo-credit", 3.0),
-    "nav": ("navigation", 3.0),
-    "footer": ("footer", 2.5),
-    "aside": ("related-link", 2.5),
-    "header": ("navigation", 0.8),
-    "form": ("newsletter", 1.5),
-    "button": ("navigation", 2.0),
-    "label": ("navigation", 1.5),
-    "article": (None, 1.0),
-    "main": (None, 0.8),
-}
-#: Elements that say nothing about a block: skipped when looking for the nearest telling element.
-_SILENT = frozenset({"div", "span", "section", "p", "li", "ul", "ol", "a", "strong", "em", "b", "i", "td", "tr"})
-
-
 #: Blocks of up to this many characters may carry an id made from their own words.
 ANCHOR_MAX_CHARS = 80
 
@@ -412,15 +211,16 @@ def structure_evidence(block: Block, memo: dict[tuple[str, ...], Evidence | None
     if ancestors in memo:
         return memo[ancestors]
     found: Evidence | None = None
+    vocabulary = structure_vocabulary()
     for word in ancestors:
-        if word in _SILENT:
+        if word in vocabulary.silent:
             continue
-        tagged = _TAG_SIGNALS.get(word)
+        tagged = vocabulary.tags.get(word)
         if tagged is not None:
             category, weight = tagged
             found = _structure(category, weight, f"inside <{word}>")
             break
-        for pattern, category, weight in _STRUCTURE_RES:
+        for pattern, category, weight in vocabulary.marks:
             if pattern.search(word):
                 found = _structure(category, weight, f"inside an element marked '{word}'")
                 break
@@ -432,7 +232,7 @@ def structure_evidence(block: Block, memo: dict[tuple[str, ...], Evidence | None
 
 def _structure(category: str | None, weight: float, reason: str) -> Evidence:
     if category is None:
-        return Evidence(-weight, None, reason + " (article text)", place=True)
+        return Evidence(-weight, None, reason + " (article text)", place=True, container=True)
     return Evidence(weight, category, reason)
 
 
