@@ -72,6 +72,9 @@ def _agree(comparison: Comparison) -> None:
     found = counts(comparison)
     assert len(set(found.values())) == 1, found
     assert (found["json"] > 0) == comparison.summary.body_changed
+    # The metadata every drawing lists is the summary's, a headline in one version only included.
+    listed = tuple(dict.fromkeys(d.category for d in present(comparison).metadata))
+    assert listed == comparison.summary.metadata_changes
 
 
 def test_every_drawing_counts_the_demo_pairs_changes_alike() -> None:
@@ -105,6 +108,10 @@ def test_a_missing_headline_is_a_calm_metadata_difference_not_a_change() -> None
     comparison = seed()
     presentation = present(comparison)
     assert [d.name for d in presentation.metadata] == ["headline", "date"]
+    # The summary lists what the drawings list (one rule): a headline in one version only is a metadata
+    # change, said calmly: the verdict never opens with "Headline changed" for it.
+    assert comparison.summary.metadata_changes == ("title", "date")
+    assert not comparison.summary.verdict.startswith("Headline changed")
     assert presentation.change_count == 0
     html = render_report(comparison, "html")
     assert "deleted · title" not in html and "inserted</li>" not in html

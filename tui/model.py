@@ -226,7 +226,9 @@ class Summary:
     body_changed: bool
     """False when only boilerplate, metadata or formatting differ."""
     metadata_changes: tuple[str, ...] = ()
-    """Metadata categories that changed, such as ``title`` (a changed headline is news)."""
+    """Metadata categories that differ, such as ``title``: changed, or present in one version only (see
+    :func:`tui.engine.changes.metadata_changes`). A changed headline is news and leads the verdict; one a
+    scrape missed is listed here, calmly."""
     verdict: str = ""
     """One sentence for people."""
     body_counts: dict[str, int] = field(default_factory=dict)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.engine.normalize import shows_text
+from tui.engine.changes import changes_body, metadata_changes, row_blocks, shows_any_text
 from tui.model import ROW_OPS, Document, Row, Summary, guessed_rows
 
 _NOUNS = {
@@ -36,38 +36,18 @@ def describe_changes(body_counts: dict[str, int]) -> str:
     return ", ".join(parts)
 
 
-def _changes_body(row: Row, old: Document, new: Document) -> bool:
-    """True when a row changes the article's words or order.
-
-    Boilerplate and metadata rows do not; nor does a split or merge that only
-    moved a paragraph break, nor a row whose blocks show no text at all (an
-    HTML comment in Markdown, an empty image, a paragraph holding only a zero-width space).
-    """
-    if row.lane != "body" or row.op not in _NOUNS:
-        return False
-    if row.op in ("split", "merged") and not row.edited:
-        return False
-    blocks = [old.blocks[i] for i in row.old] + [new.blocks[j] for j in row.new]
-    return any(shows_text(b.plain) for b in blocks)
-
-
 def summarise(old: Document, new: Document, rows: Sequence[Row]) -> Summary:
     """Count rows per op (overall and in the body lane) and write the verdict."""
     counts: dict[str, int] = dict.fromkeys(ROW_OPS, 0)
     body_counts: dict[str, int] = dict.fromkeys(ROW_OPS, 0)
-    metadata_changes: list[str] = []
     for row in rows:
         counts[row.op] += 1
         if row.lane == "body":
             body_counts[row.op] += 1
-        elif row.lane == "metadata" and row.op == "modified":
-            block = new.blocks[row.new[0]]
-            category = block.category or "metadata"
-            if category not in metadata_changes:
-                metadata_changes.append(category)
+    metadata = metadata_changes(old, new, rows)
     changes: dict[str, int] = dict.fromkeys(ROW_OPS, 0)
     for row in rows:
-        if _changes_body(row, old, new):
+        if changes_body(row, visible=shows_any_text(row_blocks(row, old, new))):
             changes[row.op] += 1
     body_changed = any(changes.values())
     boilerplate_old = sum(b.role == "boilerplate" for b in old.blocks)
@@ -92,14 +72,15 @@ def summarise(old: Document, new: Document, rows: Sequence[Row]) -> Summary:
         verdict += f"; only {_and(extras)} {'differs' if len(extras) == 1 else 'differ'}." if extras else "."
     if guessed:
         verdict += f" {guessed} dimmed change{' rests' if guessed == 1 else 's rest'} on a guess."
-    if "title" in metadata_changes:
+    if any(m.category == "title" and m.how == "changed" for m in metadata):
+        # A headline in one version only (a scrape that missed it) is listed with the metadata, calmly.
         verdict = "Headline changed. " + verdict
     return Summary(
         counts=counts,
         boilerplate_old=boilerplate_old,
         boilerplate_new=boilerplate_new,
         body_changed=body_changed,
-        metadata_changes=tuple(metadata_changes),
+        metadata_changes=tuple(dict.fromkeys(m.category for m in metadata)),
         verdict=verdict,
         body_counts=body_counts,
         guessed=guessed,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from tui.engine.normalize import shows_text
+from tui.engine.changes import metadata_changes, shows_any_text
 from tui.model import Comparison, Row, RowOp, guessed_rows
 from tui.present.context import Gap, with_context
 from tui.present.counts import Counts, MetadataDifference, count, metadata_phrase
@@ -51,7 +51,8 @@ class Presentation:
     def counts(self) -> Counts:
         """Changes, formatting, boilerplate regions and metadata differences."""
         changed = sum(1 for region in self.regions if region.lane == "boilerplate" and self.region_changed(region))
-        return count(self.rows, changed)
+        c = self.comparison
+        return count(self.rows, changed, metadata_changes(c.old, c.new, c.rows))
 
     @property
     def metadata(self) -> tuple[MetadataDifference, ...]:
@@ -127,7 +128,7 @@ def present(comparison: Comparison) -> Presentation:
                 opens_region=region is not None and region.rows[0] == index,
                 guess=index in guesses,
                 region_guess=region is not None and region.guess,
-                visible=any(shows_text(sb.block.plain) for sb in (*old, *new)),
+                visible=shows_any_text(sb.block for sb in (*old, *new)),
             )
         )
     return Presentation(comparison, tuple(rows), tuple(regions))

@@ -4,7 +4,8 @@ The change count is the number of change stops (:attr:`ShownRow.is_change`): the
 viewer's "change 2 of 4", the HTML report's "4 changes", the text report's
 "Changes: 4" and the JSON summary's ``changes`` are this one number.
 A missing or changed headline is a metadata difference, said calmly on its own
-line; it is never counted as a change to the article.
+line; it is never counted as a change to the article. Both rules are the
+summary's (:mod:`tui.engine.changes`): the counts never disagree with the verdict.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tui.engine.changes import MetadataChange
 from tui.model import ROW_OPS
 from tui.present.rows import ShownRow
 from tui.present.words import METADATA_NAMES, english_list, plural
@@ -34,14 +36,9 @@ class MetadataDifference:
         return METADATA_NAMES.get(self.category, self.category)
 
 
-def metadata_differences(rows: Sequence[ShownRow]) -> tuple[MetadataDifference, ...]:
-    """Every metadata row that differs, in reading order."""
-    out = []
-    for rr in rows:
-        if rr.is_metadata and rr.differs:
-            how = "old only" if not rr.new else "new only" if not rr.old else "changed"
-            out.append(MetadataDifference(rr.category or "metadata", how, rr.index))
-    return tuple(out)
+def metadata_differences(changes: Sequence[MetadataChange]) -> tuple[MetadataDifference, ...]:
+    """The summary's metadata changes (:func:`tui.engine.changes.metadata_changes`), named for people."""
+    return tuple(MetadataDifference(change.category, change.how, change.row) for change in changes)
 
 
 def metadata_phrase(differences: Sequence[MetadataDifference]) -> str:
@@ -96,8 +93,9 @@ class Counts:
         return " · ".join(parts)
 
 
-def count(rows: Sequence[ShownRow], boilerplate_changed: int) -> Counts:
-    """Count ``rows``; ``boilerplate_changed`` is the number of regions holding a boilerplate change."""
+def count(rows: Sequence[ShownRow], boilerplate_changed: int, metadata: Sequence[MetadataChange]) -> Counts:
+    """Count ``rows``; ``boilerplate_changed`` is the number of regions holding a boilerplate change, ``metadata``
+    the comparison's metadata changes."""
     changes = dict.fromkeys(ROW_OPS, 0)
     formatting = breaks = 0
     for rr in rows:
@@ -112,5 +110,5 @@ def count(rows: Sequence[ShownRow], boilerplate_changed: int) -> Counts:
         formatting=formatting,
         breaks=breaks,
         boilerplate=boilerplate_changed,
-        metadata=metadata_differences(rows),
+        metadata=metadata_differences(metadata),
     )

@@ -9,10 +9,10 @@ any single block or side.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tui.engine.changes import majority_category, row_blocks
 from tui.model import Block, Comparison, Row
 from tui.present.words import Side, badge_name
 
@@ -81,15 +81,7 @@ def find_regions(comparison: Comparison, guesses: frozenset[int]) -> list[Region
 
 
 def _region(comparison: Comparison, index: int, rows: Sequence[int], guesses: frozenset[int]) -> Region:
-    categories: Counter[str] = Counter()
-    order: list[str] = []
-    for i in rows:
-        row = comparison.rows[i]
-        for block in [comparison.old.blocks[j] for j in row.old] + [comparison.new.blocks[j] for j in row.new]:
-            if block.category:
-                categories[block.category] += 1
-                if block.category not in order:
-                    order.append(block.category)
-    category = max(order, key=lambda c: (categories[c], -order.index(c))) if order else None
+    blocks = [block for i in rows for block in row_blocks(comparison.rows[i], comparison.old, comparison.new)]
+    category = majority_category(blocks)
     lane = comparison.rows[rows[0]].lane
     return Region(index, lane, category, tuple(rows), guess=any(i in guesses for i in rows))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.engine.changes import changes_body
 from tui.model import UNCHANGED_OPS, Row, RowOp
 from tui.present.pieces import SideBlock
 from tui.present.words import LABELS, MARKERS, badge_name, paragraphs
@@ -63,12 +64,10 @@ class ShownRow:
     def is_change(self) -> bool:
         """True when the row changes the article's words or order: a change stop, counted as a change.
 
-        Boilerplate and metadata are never changes to the article; nor is a split or merge that only moved a
-        paragraph break, nor a row that shows no text.
+        The summary's rule (:func:`tui.engine.changes.changes_body`), so the count never disagrees with the
+        verdict. (The op shown differs from the aligner's only for formatting shown as equal: neither changes.)
         """
-        if self.row.lane != "body" or not self.differs or not self.visible:
-            return False
-        return self.op not in ("split", "merged") or self.row.edited
+        return changes_body(self.row, visible=self.visible)
 
     @property
     def marker(self) -> str:
