@@ -25,8 +25,10 @@ import pyarrow.parquet as pq
 import pytest
 from distributed import LocalCluster
 
+from tui.batch import driver
 from tui.batch.cli import main as batch_main
-from tui.batch.worker import COLUMNS, full_name
+from tui.batch.manifest import Pair
+from tui.batch.worker import COLUMNS, Settings, compare_partition, full_name
 from tui.cli import main as cli_main
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
 from tui.model import ROW_OPS
@@ -277,3 +279,23 @@ def test_a_cluster_started_apart_runs_the_batch(tmp_path: Path) -> None:
     sync = tmp_path / "sync.parquet"
     assert _batch(str(tmp_path / "m.csv"), "-o", str(sync), "--scheduler", "synchronous", "-q") == 1
     assert _rows(out) == _rows(sync)
+
+
+def _dies_on_boom(pairs: list[Pair], settings: Settings) -> list[dict[str, Any]]:
+    """A partition function whose worker "dies" on the pair with id boom, as one run out of memory would."""
+    if any(pair.id == "boom" for pair in pairs):
+        raise RuntimeError("worker died")
+    return compare_partition(pairs, settings)
+
+
+def test_only_the_pair_that_kills_its_worker_is_an_error_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    records = _pairs_folder(tmp_path)[:4]
+    records.insert(2, {"id": "boom", "group": "", "old": "a.txt", "new": "b.txt"})
+    _write_csv(tmp_path / "m.csv", records)
+    monkeypatch.setattr(driver, "compare_partition", _dies_on_boom)
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as local:
+        assert _batch(str(tmp_path / "m.csv"), "-o", str(tmp_path / "r.jsonl"), "--scheduler",
+                      local.scheduler_address, "-q") == 1
+    rows = _rows(tmp_path / "r.jsonl")
+    assert [r["id"] for r in rows] == ["demo", "same", "boom", "bridge", "swapped"]
+    assert [r["error"] for r in rows] == [None, None, "worker failed: RuntimeError: worker died", None, None]

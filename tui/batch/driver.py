@@ -126,10 +126,9 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Client]:
         client.close()
 
 
-def _failed(chunk: list[Pair], error: BaseException) -> list[dict[str, Any]]:
-    """Rows for a partition whose worker died under it (the pairs are not retried one by one)."""
-    message = f"worker failed: {type(error).__name__}: {error}"
-    return [result_row(pair, None, 0.0, message) for pair in chunk]
+def _failed(pair: Pair, error: BaseException) -> dict[str, Any]:
+    """The row of a pair whose worker died under it, alone, every time (the scheduler already retried it)."""
+    return result_row(pair, None, 0.0, f"worker failed: {type(error).__name__}: {error}")
 
 
 class _Checkpoints:
@@ -155,9 +154,22 @@ def run_synchronous(chunks: Iterable[list[Pair]], settings: Settings, writer: Re
         checkpoints.tick()
 
 
+@dataclass
+class _Partition:
+    """A partition out on the cluster: where its rows go, and those of its pairs retried one by one."""
+
+    number: int
+    pairs: list[Pair]
+    rows: list[dict[str, Any] | None]
+
+
 def run_on_dask(client: Client, chunks: Iterable[list[Pair]], settings: Settings, writer: ResultWriter,
                 totals: Totals, checkpoint_every: float) -> None:
-    """Send the partitions to the cluster, a window at a time, and write their rows in manifest order."""
+    """Send the partitions to the cluster, a window at a time, and write their rows in manifest order.
+
+    A partition whose worker died (a pair that ran it out of memory, a machine lost) is sent again one pair a
+    task, so that only the pair that kills a worker becomes an error row, not its neighbours.
+    """
     from distributed import as_completed
 
     threads = sum(client.nthreads().values()) or 1
@@ -165,32 +177,46 @@ def run_on_dask(client: Client, chunks: Iterable[list[Pair]], settings: Settings
     window = max(8, WINDOW_PER_THREAD * threads)
     checkpoints = _Checkpoints(writer, checkpoint_every)
     numbered = enumerate(chunks)
-    out: dict[object, tuple[int, list[Pair]]] = {}
-    done: dict[int, list[dict[str, Any]]] = {}
+    out: dict[object, tuple[_Partition, int | None]] = {}  # task key -> partition, and the pair's index if alone
+    waiting: dict[int, _Partition] = {}
     following = 0
     completed = as_completed()
 
+    def submit(pairs: list[Pair], partition: _Partition, index: int | None) -> None:
+        future = client.submit(compare_partition, pairs, settings, pure=False)
+        out[future.key] = (partition, index)
+        completed.add(future)
+
     def fill() -> None:
-        while len(out) + len(done) < window:
+        while len(waiting) < window:
             item = next(numbered, None)
             if item is None:
                 return
-            future = client.submit(compare_partition, item[1], settings, pure=False)
-            out[future.key] = item
-            completed.add(future)
+            partition = _Partition(item[0], item[1], [None] * len(item[1]))
+            waiting[partition.number] = partition
+            submit(partition.pairs, partition, None)
 
     fill()
     for future in completed:
-        number, chunk = out.pop(future.key)
+        partition, index = out.pop(future.key)
         try:
-            done[number] = future.result()
-        except Exception as error:  # a worker killed by the OS or the nanny: its pairs become error rows
-            done[number] = _failed(chunk, error)
+            rows: list[dict[str, Any]] = future.result()
+        except Exception as error:  # the worker died (KilledWorker) or was lost
+            if index is None and len(partition.pairs) > 1:
+                for n, pair in enumerate(partition.pairs):
+                    submit([pair], partition, n)
+                future.release()
+                continue
+            rows = [_failed(partition.pairs[index or 0], error)]
         future.release()
-        while following in done:
-            rows = done.pop(following)
-            writer.write(rows)
-            totals.add(rows)
+        if index is None:
+            partition.rows = list(rows)
+        else:
+            partition.rows[index] = rows[0]
+        while following in waiting and None not in waiting[following].rows:
+            written = [row for row in waiting.pop(following).rows if row is not None]
+            writer.write(written)
+            totals.add(written)
             following += 1
         checkpoints.tick()
         fill()
