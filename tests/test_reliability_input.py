@@ -187,7 +187,7 @@ def test_a_lexicon_directory_says_so(pair: tuple[str, str], tmp_path: Path, caps
 
 
 def test_a_usage_error_is_one_line(pair: tuple[str, str], tmp_path: Path) -> None:
-    for args in (["--width", "wide"], ["--boilerplate", "loud"], ["--no-such-option"], [*pair, "extra"]):
+    for args in (["--width", "wide"], ["--boilerplate", "loud"], ["--no-such-option"], [*pair, "--order", "sideways"]):
         line = _one_line(run_cli(*args, cwd=tmp_path))
         assert line.endswith("(see article-diff --help)"), line
     assert run_cli("--help", cwd=tmp_path).returncode == 0
