@@ -363,6 +363,26 @@ async def test_help_and_quit_always_show_in_the_footer_at_90_columns() -> None:
 
 
 @sync
+async def test_the_footer_is_built_once_and_rebuilt_only_when_its_keys_change() -> None:
+    """Focus moving between the panes left the keys as they were but rebuilt them all (three builds per start)."""
+    from textual.widgets._footer import FooterKey
+
+    async with viewer(demo()) as (pilot, screen):
+        await pilot.pause()
+        first = list(screen.query(FooterKey))
+        await pilot.press("tab")
+        await pilot.pause()
+        assert pilot.app.focused is screen.right
+        assert list(screen.query(FooterKey)) == first, "the same keys were rebuilt"
+        await pilot.press("slash")
+        await _until(pilot, lambda: "Close search" in {k.description for k in screen.query(FooterKey)})
+        assert "Boilerplate" not in {k.description for k in screen.query(FooterKey)}
+        await pilot.press("escape")
+        await _until(pilot, lambda: "Boilerplate" in {k.description for k in screen.query(FooterKey)})
+        assert [(k.key, k.description) for k in screen.query(FooterKey)] == [(k.key, k.description) for k in first]
+
+
+@sync
 async def test_the_help_screen_scrolls_by_keyboard_and_says_how_to_close() -> None:
     async with viewer(demo(), size=(90, 24)) as (pilot, _screen):
         await pilot.press("question_mark")
