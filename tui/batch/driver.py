@@ -17,6 +17,8 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -29,7 +31,7 @@ from tui.batch.worker import Settings, compare_partition, result_row
 from tui.errors import ArticleDiffError
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, LocalCluster
 
 #: Pairs per partition: a partition is one Dask task (~0.5 s of work at 10 ms a pair).
 PARTITION = 50
@@ -84,6 +86,33 @@ def skip_done(pairs: Iterable[Pair], done: set[str], totals: Totals) -> Iterator
             yield pair
 
 
+def _local_cluster(workers: int | None) -> LocalCluster:
+    from distributed import LocalCluster
+
+    return LocalCluster(
+        n_workers=workers or os.cpu_count() or 1,
+        threads_per_worker=1,  # the engine is pure Python: processes, not threads, fill the cores
+        processes=True,
+        dashboard_address=":0",  # any free port: a cluster already on 8787 is no reason to warn
+        silence_logs=logging.ERROR,
+    )
+
+
+@contextmanager
+def _workers_ignore_interrupts() -> Iterator[None]:
+    """Start the local workers with ^C ignored: the terminal sends it to the whole process group, and only the
+    driver should answer it (by writing the rows done and shutting the cluster down), not every worker with a
+    traceback. Python leaves an inherited SIG_IGN in place at start-up."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 @contextmanager
 def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Client]:
     """A Dask client for the block: on the scheduler at ``scheduler``, or on a local cluster of processes, one a
@@ -92,16 +121,11 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Client]:
     Raises:
         ArticleDiffError: The scheduler cannot be reached, or fewer than ``workers`` workers joined it in time.
     """
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     if scheduler is None:
-        cluster = LocalCluster(
-            n_workers=workers or os.cpu_count() or 1,
-            threads_per_worker=1,  # the engine is pure Python: processes, not threads, fill the cores
-            processes=True,
-            dashboard_address=":0",  # any free port: a cluster already on 8787 is no reason to warn
-            silence_logs=logging.ERROR,
-        )
+        with _workers_ignore_interrupts():
+            cluster = _local_cluster(workers)
         try:
             with Client(cluster) as client:
                 yield client
