@@ -195,3 +195,24 @@ def test_markdown_report_has_the_timeline_and_only_loud_steps(
     assert "| · | v2" in md and "| ● | v3" in md
     assert "## v2 → v3" in md and "## v1 → v2" not in md
     assert "~~town hall~~" in md and "**harbour office**" in md
+
+
+def test_a_changed_headline_is_named_with_its_step(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def page(title: str) -> str:
+        return f"<!doctype html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>" \
+               f"<p>{LEDE}</p><p>{FISH}</p></article></body></html>"
+
+    a = tmp_path / "a.html"
+    a.write_text(page("Council to build barrier"), encoding="utf-8")
+    b = tmp_path / "b.html"
+    b.write_text(page("Council to build barrier"), encoding="utf-8")
+    c = tmp_path / "c.html"
+    c.write_text(page("Council delays barrier vote"), encoding="utf-8")
+    assert main([str(a), str(b), str(c), "-o", "-", "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert summary["headline_changes"] == [
+        {"comparison": 1, "old": "Council to build barrier", "new": "Council delays barrier vote"}
+    ]
+    main([str(a), str(b), str(c), "-o", "-"])
+    text = capsys.readouterr().out
+    assert "Headline changed in v2 → v3:" in text and "+ Council delays barrier vote" in text

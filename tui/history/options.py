@@ -43,6 +43,7 @@ def add_history_options(parser: argparse.ArgumentParser) -> None:
             action.choices = None
             action.type = _format_or_time
             action.metavar = "FORMAT"
+            action.help = "input format of every version: text, markdown or html (with --wayback: a date, as --since)"
     group = parser.add_argument_group(
         "history (several versions: files, a folder, URLs, --git, --wayback, a WARC file)"
     )
