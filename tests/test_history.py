@@ -216,3 +216,20 @@ def test_a_changed_headline_is_named_with_its_step(tmp_path: Path, capsys: pytes
     main([str(a), str(b), str(c), "-o", "-"])
     text = capsys.readouterr().out
     assert "Headline changed in v2 → v3:" in text and "+ Council delays barrier vote" in text
+
+
+def test_a_history_report_never_loads_textual(tmp_path: Path) -> None:
+    """Only the viewer loads Textual: a history written as a report starts no UI code."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    paths = [write(tmp_path, f"{i}.txt", LEDE, f"Paragraph {i}.") for i in range(3)]
+    script = (
+        "import sys; from tui.cli import main; "
+        f"status = main({[str(p) for p in paths]!r} + ['-o', {str(tmp_path / 'h.html')!r}]); "
+        "print(status, 'textual' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["1", "False"], done.stderr
