@@ -233,3 +233,32 @@ def test_a_history_report_never_loads_textual(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.stdout.split() == ["1", "False"], done.stderr
+
+
+def test_every_block_of_every_version_has_exactly_one_lineage(tmp_path: Path) -> None:
+    """Twelve versions with edits, moves, merges and insertions: each block is one paragraph's stop, once."""
+    paragraphs = [f"Paragraph {i} tells the reader about the harbour barrier, part {i} of the story." for i in range(8)]
+    texts = [list(paragraphs)]
+    for step in range(11):
+        current = list(texts[-1])
+        kind = step % 4
+        if kind == 0:
+            current[step % len(current)] += " A sentence added."
+        elif kind == 1:
+            current.append(current.pop(0))
+        elif kind == 2 and len(current) > 2:
+            current[1:3] = [current[1] + " " + current[2]]
+        else:
+            current.insert(3, f"A new paragraph in step {step} about the council's budget and the vote.")
+        texts.append(current)
+    paths = [write(tmp_path, f"{i:02d}.txt", *text) for i, text in enumerate(texts)]
+    history = history_of(*paths)
+    ops = {row.op for comparison in history.comparisons for row in comparison.rows}
+    assert {"modified", "moved", "merged", "inserted"} <= ops
+    seen = [(stop.version, stop.block) for p in history.lineage for stop in p.stops]
+    expected = [(v, b) for v, version in enumerate(history.versions) for b in range(len(version.document.blocks))]
+    assert sorted(seen) == expected
+    for paragraph in history.lineage:
+        versions = [stop.version for stop in paragraph.stops]
+        assert versions == list(range(versions[0], versions[0] + len(versions)))
+        assert all(history.lineage[i].sources and paragraph.id in history.lineage[i].sources for i in paragraph.into)
