@@ -62,20 +62,20 @@ def growth_evidence(
     lone: Sequence[int],
     anchors: Sequence[bool],
     absent: Sequence[bool],
-) -> None:
-    """Pull towards body the lone lines that are a new item of the article's list or a new section's heading.
+) -> list[tuple[int, Evidence]]:
+    """The pull towards body of the lone lines that are a new item of the article's list or a new section's heading.
 
     Args:
         blocks: The version's blocks.
-        facts: Their facts, to which the evidence is added.
+        facts: Their facts.
         lone: The blocks that being in this version only pushed towards boilerplate.
         anchors: Per block, whether both versions hold it as article text.
         absent: Per block, whether the other version lacks its words.
     """
-    for index in lone:
-        if _heads_new_prose(index, blocks[index].plain, facts, absent, anchors):
-            facts[index].add(_HEADING)
-    _series(blocks, facts, lone, anchors)
+    found = [
+        (index, _HEADING) for index in lone if _heads_new_prose(index, blocks[index].plain, facts, absent, anchors)
+    ]
+    return found + _series(blocks, facts, lone, anchors)
 
 
 #: A new section's heading is words, at least this many and at most that many ("[+] Enlarge" over a caption is
@@ -124,8 +124,10 @@ def _heads_new_prose(
     return False
 
 
-def _series(blocks: Sequence[Block], facts: Sequence[Facts], lone: Sequence[int], anchors: Sequence[bool]) -> None:
-    """Pull towards body each lone line whose nearest fellow of the same shape is article text in both versions.
+def _series(
+    blocks: Sequence[Block], facts: Sequence[Facts], lone: Sequence[int], anchors: Sequence[bool]
+) -> list[tuple[int, Evidence]]:
+    """The pull towards body of each lone line whose nearest fellow of the same shape is article text in both versions.
 
     Both must be lines, not prose: sentences share starts by chance.
     """
@@ -136,13 +138,15 @@ def _series(blocks: Sequence[Block], facts: Sequence[Facts], lone: Sequence[int]
             shapes[index] = line_shape(blocks[index].plain) if facts[index].count else None
         return shapes[index]
 
+    found: list[tuple[int, Evidence]] = []
     for index in lone:
         shape = shape_at(index)
         if shape is None:
             continue
         fellow = _nearest_fellow(index, shape, len(blocks), shape_at)
         if fellow is not None and anchors[fellow] and not facts[fellow].prose and not facts[index].prose:
-            facts[index].add(_member(blocks[fellow].plain))
+            found.append((index, _member(blocks[fellow].plain)))
+    return found
 
 
 def _nearest_fellow(

@@ -74,13 +74,14 @@ def lone_evidence(
     threshold: float,
     side: str,
     other_side: str,
-) -> list[int]:
-    """Add to each block in this version only the evidence its context gives (see the module's docstring).
+) -> tuple[list[tuple[int, Evidence]], list[int]]:
+    """The evidence each block in this version only gets from its context (see the module's docstring).
 
     Returns:
-        The blocks that the old rule tipped towards furniture for being in one version only (at a boundary),
-        for :func:`tui.classify.growth.growth_evidence` to reconsider.
+        The evidence by block index, and the blocks that being in one version only tipped towards furniture
+        (at a boundary), for :func:`tui.classify.growth.growth_evidence` to reconsider.
     """
+    found: list[tuple[int, Evidence]] = []
     known = [i for i, status in enumerate(shared.status) if status is not None]
     # How many blocks in this version only stand before the first shared block and after the last: a few are
     # the article's own new lead or appended update; many are a page's menu or footer the other version lacks.
@@ -99,14 +100,14 @@ def lone_evidence(
         after = known[position] if position < len(known) else None
         context = {shared.status[k] for k in (before, after) if k is not None}
         if context == {FURNITURE}:
-            fact.add(_among_furniture(other_side))
+            found.append((index, _among_furniture(other_side)))
             continue
         counterpart = _counterpart(plains[index], before, after, shared, other_plains)
         if counterpart is not None:
             if other_standalone[counterpart] < threshold:
-                fact.add(_edit_of_body(other_side))
+                found.append((index, _edit_of_body(other_side)))
             else:
-                fact.add(_edit_of_furniture(other_side))
+                found.append((index, _edit_of_furniture(other_side)))
             continue
         in_flow = context == {BODY} and (
             (before is not None and after is not None)
@@ -116,15 +117,15 @@ def lone_evidence(
         if in_flow and not any(e.weight > 0 and not e.blind for e in fact.evidence):
             blind = round(sum(e.weight for e in fact.evidence if e.blind and e.weight > 0), 6)
             if blind:
-                fact.add(_in_flow(blind))
+                found.append((index, _in_flow(blind)))
             continue
         # At a boundary, or with nothing shared around it: furniture comes and goes between snapshots; an
         # article's sentences are edited, so a sentence is never tipped by this alone, nor one that only a
         # hint of a phrase points at, unless it speaks to the reader as furniture does.
         if fact.score > 0 and (not fact.sentence or fact.linked or (fact.hits and may_tip(fact))):
-            fact.add(_only_here(side))
+            found.append((index, _only_here(side)))
             tipped.append(index)
-    return tipped
+    return found, tipped
 
 
 #: A lexicon phrase at least this strong names its block whatever its voice ("... is a reporter covering courts").

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
 
@@ -193,7 +193,19 @@ LINE_MAX_WORDS = 8
 PAGE_LINES = 6
 
 
-def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> tuple[list[int], list[int]]:
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a version's short lines stand against its article paragraphs, and the evidence that gives."""
+
+    before: list[int]
+    """Short lines before the first long paragraph."""
+    after: list[int]
+    """Short lines after the last long paragraph."""
+    pieces: list[tuple[int, Evidence]]
+    """The evidence, by block index."""
+
+
+def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> Position:
     """Position: short lines before the article's first or after its last long paragraph.
 
     That is where pages keep their furniture. (A run of short lines is *not* a
@@ -201,13 +213,12 @@ def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> tuple[
     Among many such lines (a page's menus or footer) the position names the
     line; among a few (an article's headline, date and byline) it is only a
     hint, which never dims a changed block on its own (see :mod:`tui.classify.lone`).
-    Returns the lines marked before the article's paragraphs and those after them.
     """
     before: list[int] = []
     after: list[int] = []
     long_prose = [i for i, f in enumerate(facts) if f.prose and f.count >= 20]
     if not long_prose:
-        return before, after  # a short text has no article paragraphs to stand outside of
+        return Position(before, after, [])  # a short text has no article paragraphs to stand outside of
     first, last = long_prose[0], long_prose[-1]
     for index, (block, fact) in enumerate(zip(blocks, facts, strict=True)):
         outside = index < first or index > last
@@ -221,9 +232,8 @@ def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> tuple[
             (before if index < first else after).append(index)
     counted = [i for i, (b, f) in enumerate(zip(blocks, facts, strict=True)) if f.count and not is_declared_metadata(b)]
     chrome = _chrome(before, [i for i in counted if i < first]) | _chrome(after, [i for i in counted if i > last])
-    for index in (*before, *after):
-        facts[index].add(_IN_PAGE_CHROME if index in chrome else _OUTSIDE)
-    return before, after
+    pieces = [(index, _IN_PAGE_CHROME if index in chrome else _OUTSIDE) for index in (*before, *after)]
+    return Position(before, after, pieces)
 
 
 #: Of the blocks between a document's edge and its article paragraphs, at least this share are short lines on a
@@ -282,6 +292,43 @@ def _reasons(evidence: Sequence[Evidence], boilerplate: bool) -> tuple[str, ...]
     return tuple(reasons)
 
 
+def _apply(facts: Sequence[Facts], pieces: Iterable[tuple[int, Evidence]]) -> None:
+    """Add evidence that a signal returned to the blocks it names: the one place facts change."""
+    for index, piece in pieces:
+        facts[index].add(piece)
+
+
+def _standalone(
+    document: Document,
+    own: Sequence[float],
+    position: Position,
+    teasers: Sequence[tuple[int, Evidence]],
+    carried: Sequence[tuple[int, Evidence]],
+) -> list[float]:
+    """How a version reads each block on its own: what it tells the other version, derived here and only here.
+
+    Its words, shape and structure (``own``) and its regions (``carried``) always; its teaser shapes only when it
+    is a page (in plain text or Markdown an article's own list of short lines is not a list of other stories, but
+    a page marks its links); its position only when it is a whole page, menus above and footer below (a plain
+    text's first short lines are not a page's menu). Without the page's position, two snapshots of one page would
+    each hold the other's menu lines as "article text in both versions".
+    """
+    standalone = list(own)
+
+    def add(index: int, weight: float) -> None:
+        standalone[index] = round(standalone[index] + weight, SCORE_PLACES)
+
+    if _is_page(position.before, position.after):
+        for index in (*position.before, *position.after):
+            add(index, _OUTSIDE.weight)
+    if document.format == "html":
+        for index, piece in teasers:
+            add(index, piece.weight)
+    for index, piece in carried:
+        add(index, piece.weight)
+    return standalone
+
+
 class Prepared:
     """One version with every block's own evidence added, ready to meet the other version."""
 
@@ -295,29 +342,16 @@ class Prepared:
             if extraction is not None:
                 fact.add(extraction.evidence(fact))
             fact.add(_named_in_place(block, fact))
-        # How this version reads a block on its own, for the other version: its words, shape, structure
-        # and regions; its teaser shapes only when it is a page (in plain text or Markdown an article's own
-        # list of short lines is not a list of other stories, but a page marks its links); its position only
-        # when it is a whole page (a plain text's first short lines are not a page's menu).
-        standalone = [fact.score for fact in facts]
-        before, after = position_evidence(document.blocks, facts)
-        self.masthead = frozenset(i for i in before if _IN_PAGE_CHROME in facts[i].evidence)
+        own = [fact.score for fact in facts]
+        position = position_evidence(document.blocks, facts)
+        _apply(facts, position.pieces)
+        self.masthead = frozenset(i for i in position.before if _IN_PAGE_CHROME in facts[i].evidence)
         """The short lines above a page's article paragraphs, when there are many: its menus, by the page's
         structure (an article's own headline, date and byline are a few lines, not a menu's dozens)."""
-        if _is_page(before, after):
-            # A whole page's menus and footer lines are furniture to the other version too: without this, two
-            # snapshots of one page would each hold the other's menu lines as "article text in both versions".
-            for index in (*before, *after):
-                standalone[index] = round(standalone[index] + _OUTSIDE.weight, SCORE_PLACES)
-        before_teasers = [fact.score for fact in facts] if document.format == "html" else None
-        teaser_evidence(document.blocks, facts)
-        if before_teasers is not None:
-            for index, (fact, score) in enumerate(zip(facts, before_teasers, strict=True)):
-                if fact.score != score:
-                    standalone[index] = round(standalone[index] + fact.score - score, SCORE_PLACES)
-        for index, piece in carry_openers(document.blocks, facts, [False] * len(facts), THRESHOLD):
-            standalone[index] = round(standalone[index] + piece.weight, SCORE_PLACES)
-        self.standalone = standalone
+        teasers = teaser_evidence(document.blocks, facts)
+        _apply(facts, teasers)
+        carried = carry_openers(document.blocks, facts, [False] * len(facts), THRESHOLD)
+        self.standalone = _standalone(document, own, position, teasers, carried)
         """Each block's score on its own evidence and its regions: how this version reads without the other."""
 
     def as_other(self, side: str) -> OtherVersion:
@@ -355,8 +389,8 @@ FLANKED_RUN = 12
 
 def _flanked_by_article(
     blocks: Sequence[Block], facts: Sequence[Facts], anchors: list[bool], shared: Sequence[bool]
-) -> None:
-    """Pull towards body the shared blocks, named by no phrase but their shape, that stand between article text.
+) -> list[tuple[int, Evidence]]:
+    """The pull towards body of the shared blocks, named by no phrase but their shape, that stand between article text.
 
     A run of them counts as a whole (a list of short items under an article's paragraph, a row of issue
     numbers), up to :data:`FLANKED_RUN` blocks between two blocks both versions hold as article text. Not a
@@ -364,6 +398,7 @@ def _flanked_by_article(
     every caption and credit stands between article paragraphs of both versions.
     """
     worded = [i for i, f in enumerate(facts) if f.count]
+    found: list[tuple[int, Evidence]] = []
     position = 0
     while position < len(worded):
         if not anchors[worded[position]]:
@@ -384,8 +419,9 @@ def _flanked_by_article(
                     and not fact.boxed
                     and (len(run) == 1 or not headline_link(blocks[index], fact))
                 ):
-                    fact.add(_FLANKED)
+                    found.append((index, _FLANKED))
         position = end
+    return found
 
 
 def _named(fact: Facts) -> float:
@@ -440,13 +476,13 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
                 fact.add(_shared_evidence(other.standalone[where], other.side))
                 anchors[index] = True
                 context.where[index], context.status[index] = where, BODY
-        lone = lone_evidence(
+        pieces, lone = lone_evidence(
             facts, context, other.plains, other.standalone, [b.plain for b in blocks], THRESHOLD, side, other.side
         )
-        _flanked_by_article(blocks, facts, anchors, shared)
-        growth_evidence(blocks, facts, lone, anchors, context.absent)
-    for index, piece in carry_openers(blocks, facts, anchors, THRESHOLD):
-        facts[index].add(piece)
+        _apply(facts, pieces)
+        _apply(facts, _flanked_by_article(blocks, facts, anchors, shared))
+        _apply(facts, growth_evidence(blocks, facts, lone, anchors, context.absent))
+    _apply(facts, carry_openers(blocks, facts, anchors, THRESHOLD))
     # Blind evidence alone never dims a block both versions hold (a list item, a short subhead). A block in one
     # version only was read by its context (tui.classify.lone): at the article's edges it may be dimmed on a guess.
     absent = context.absent if other is not None else [False] * len(blocks)

@@ -78,25 +78,23 @@ def headline_link(block: Block, fact: Facts) -> bool:
     )
 
 
-def teaser_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> None:
-    """Add evidence to runs of headline-shaped links and to the summaries of teaser cards."""
-    _runs(blocks, facts)
-    _cards(blocks, facts)
+def teaser_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> list[tuple[int, Evidence]]:
+    """The evidence for runs of headline-shaped links and for the summaries of teaser cards, by block index."""
+    return [*_runs(blocks, facts), *_cards(blocks, facts)]
 
 
-def _runs(blocks: Sequence[Block], facts: Sequence[Facts]) -> None:
+def _runs(blocks: Sequence[Block], facts: Sequence[Facts]) -> list[tuple[int, Evidence]]:
+    found: list[tuple[int, Evidence]] = []
     for start, end in _stretches(blocks, facts, headline_link):
         if end - start >= RUN_MIN:
             evidence = _run(end - start)
-            for index in range(start, end):
-                facts[index].add(evidence)
+            found.extend((index, evidence) for index in range(start, end))
     # Headings back to back, with no text between them, head nothing: they are other stories' titles.
     for start, end in _stretches(blocks, facts, lambda block, fact: block.kind == "heading"):
         if end - start >= RUN_MIN:
             evidence = _headings(end - start)
-            for index in range(start, end):
-                if facts[index].count >= HEADINGS_MIN_WORDS:
-                    facts[index].add(evidence)
+            found.extend((index, evidence) for index in range(start, end) if facts[index].count >= HEADINGS_MIN_WORDS)
+    return found
 
 
 def _stretches(
@@ -146,7 +144,7 @@ def _in_one_card(summary: Block, head: Block) -> bool:
     )
 
 
-def _cards(blocks: Sequence[Block], facts: Sequence[Facts]) -> None:
+def _cards(blocks: Sequence[Block], facts: Sequence[Facts]) -> list[tuple[int, Evidence]]:
     heads = [
         block.hints is not None
         and block.hints.link_ratio >= CARD_HEAD_LINKED
@@ -155,7 +153,7 @@ def _cards(blocks: Sequence[Block], facts: Sequence[Facts]) -> None:
         for block, fact in zip(blocks, facts, strict=True)
     ]
     if sum(heads) < CARD_MIN:
-        return
+        return []
     places: dict[tuple[str, ...], list[int]] = {}
     followed: dict[tuple[str, ...], list[int]] = {}
     for index, block in enumerate(blocks):
@@ -166,8 +164,9 @@ def _cards(blocks: Sequence[Block], facts: Sequence[Facts]) -> None:
         before = range(max(0, index - CARD_REACH), index)
         if any(heads[k] and _in_one_card(block, blocks[k]) for k in before):
             followed.setdefault(place, []).append(index)
+    found: list[tuple[int, Evidence]] = []
     for place, members in followed.items():
         if len(members) >= CARD_MIN and len(members) >= CARD_SHARE * len(places[place]):
             evidence = _card(len(members))
-            for index in members:
-                facts[index].add(evidence)
+            found.extend((index, evidence) for index in members)
+    return found
