@@ -84,6 +84,22 @@ CASES = {
         _text(STORY[0], "The repairs will cost 4 million euros.",
               "Work starts in May and should end by October, a year later than planned.", STORY[1]),
         "text", True, "a year later than planned", "split"),
+    "correction notice replaced in place": Case(
+        _text(STORY[0], "Correction: an earlier version of this story misstated the date of the council vote.",
+              STORY[1]),
+        _text(STORY[0], "Correction: an earlier version of this story gave the wrong cost of the repairs.", STORY[1]),
+        "text", True, "wrong cost of the repairs", "modified"),
+    "statistic rewritten in place": Case(
+        _text(STORY[0], "About 12,000 cars cross the bridge every day, according to the city's traffic office.",
+              STORY[1]),
+        _text(STORY[0], "Traffic counts published in May show 9,400 daily crossings, down from a peak in 2019.",
+              STORY[1]),
+        "text", True, "9,400 daily crossings", "modified"),
+    "new section heading before an edited one": Case(
+        "# Bridge\n\n" + STORY[0] + "\n\n## Results of the inspection\n\n" + STORY[1] + "\n",
+        "# Bridge\n\n" + STORY[0] + "\n\n## Methods of the inspection\n\n" + STORY[2]
+        + "\n\n## Results of the 2024 inspection\n\n" + STORY[1] + "\n",
+        "markdown", True, "Methods of the inspection", "inserted"),
     "illustration credit added": Case(
         _text(*STORY), _text(*STORY, "Thanks to Ines Varga for the drawing of the bridge at dawn."), "text", False),
 }
@@ -111,6 +127,16 @@ def test_verdict_case(name: str) -> None:
     if case.op != "inserted":
         inserted = "".join(span.text for span in carriers[0].spans or () if span.op == "insert")
         assert inserted.strip(), "the changed words are highlighted inside the paired row"
+
+
+def test_an_unchanged_list_and_code_between_paragraphs_stay_body() -> None:
+    """An article's own short list items and a code block, in both versions between its paragraphs, are never
+    dimmed as navigation: shape alone names nothing."""
+    text = _text(STORY[0], "- Harbour Road\n- Quay Street\n- Mill Lane", STORY[1], "```\n{\"ruleId\": 1}\n```", STORY[2])
+    comparison = _compare(Case(text, text.replace("Mill Lane", "Mill Lane (closed)"), "markdown", True))
+    roles = {b.plain: b.role for b in comparison.old.blocks}
+    assert roles["Harbour Road"] == roles["Quay Street"] == roles['{"ruleId": 1}'] == "body"
+    assert comparison.summary.body_changed
 
 
 def test_markdown_holding_html_stays_markdown_and_its_html_is_cut_into_blocks() -> None:
