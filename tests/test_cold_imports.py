@@ -27,6 +27,7 @@ NEVER = {
     "charset_normalizer": "input that is not UTF-8",
     "regex": "a user's lexicon regular expressions",
     "httpx": "URL sources",
+    "socket": "URL sources (email.utils, for HTTP dates, brings it)",
     "warcio": "WARC files",
     "playwright": "the HTML report's browser tests",
 }

@@ -8,7 +8,6 @@ Every failure is one line naming the URL.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 
 from tui import __version__
@@ -47,6 +46,8 @@ def client() -> httpx.Client:
 def _http_time(value: str | None) -> str | None:
     if not value:
         return None
+    from email.utils import parsedate_to_datetime  # 10 ms of imports (socket, urllib) no pair run needs
+
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
