@@ -7,7 +7,6 @@ towards boilerplate, and the other signals can outweigh either.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 
@@ -55,6 +54,8 @@ def extract(html: str) -> Extraction | None:
         import trafilatura
     except ImportError:
         return None
+    import logging  # only here: a run without HTML never pays its import
+
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
         fast = sum(1 for _ in _ELEMENT_RE.finditer(html)) > FALLBACK_MAX_ELEMENTS

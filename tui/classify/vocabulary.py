@@ -11,7 +11,6 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 #: The category that means "article text" in the file; the classifier calls it None.
 ARTICLE = "article"
@@ -51,6 +50,8 @@ def _category(value: object) -> str | None:
 @cache
 def structure_vocabulary() -> StructureVocabulary:
     """The shipped vocabulary, read and compiled once per process."""
+    from importlib import resources  # here: plain text and Markdown never read this file, nor pay the import
+
     data = tomllib.loads(resources.files("tui.data").joinpath("structure.toml").read_text(encoding="utf-8"))
     tags = {
         name: (_category(entry["category"]), float(entry["weight"])) for name, entry in data.get("tags", {}).items()

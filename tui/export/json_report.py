@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-from importlib.resources import files
 from typing import Any
 
 from tui.model import Comparison
@@ -34,6 +33,8 @@ SCHEMA_RESOURCE = "schema/article-diff-report.schema.json"
 
 def load_schema() -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) that every JSON report validates against."""
+    from importlib.resources import files
+
     schema: dict[str, Any] = json.loads(files("tui.data").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8"))
     return schema
 
