@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 import warnings
 from collections.abc import Sequence
@@ -270,6 +269,8 @@ def _print(comparison: Comparison, args: argparse.Namespace) -> None:
 
 def _terminal_width() -> int:
     """The terminal's columns, within what --width accepts."""
+    import shutil  # only a run drawn for the terminal asks; its import brings bz2 and lzma
+
     return max(20, min(MAX_WIDTH, shutil.get_terminal_size().columns))
 
 
