@@ -33,7 +33,7 @@ from tui.classify.signals import (
     structure_evidence,
 )
 from tui.classify.teasers import headline_link, teaser_evidence
-from tui.model import GUESS_CONFIDENCE, Block, Document, Role, is_declared_metadata
+from tui.model import GUESS_CONFIDENCE, Block, Document, Role, declared_metadata
 
 #: Evidence at or above this sum makes a block boilerplate.
 THRESHOLD = 1.5
@@ -220,6 +220,7 @@ def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> Positi
     if not long_prose:
         return Position(before, after, [])  # a short text has no article paragraphs to stand outside of
     first, last = long_prose[0], long_prose[-1]
+    declared = declared_metadata(blocks)
     for index, (block, fact) in enumerate(zip(blocks, facts, strict=True)):
         outside = index < first or index > last
         if (
@@ -227,10 +228,10 @@ def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> Positi
             and block.kind != "heading"
             and not fact.prose
             and 0 < fact.count <= LINE_MAX_WORDS
-            and not is_declared_metadata(block)
+            and index not in declared
         ):
             (before if index < first else after).append(index)
-    counted = [i for i, (b, f) in enumerate(zip(blocks, facts, strict=True)) if f.count and not is_declared_metadata(b)]
+    counted = [i for i, f in enumerate(facts) if f.count and i not in declared]
     chrome = _chrome(before, [i for i in counted if i < first]) | _chrome(after, [i for i in counted if i > last])
     pieces = [(index, _IN_PAGE_CHROME if index in chrome else _OUTSIDE) for index in (*before, *after)]
     return Position(before, after, pieces)
@@ -507,8 +508,9 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
             scores[index] = THRESHOLD
 
     labelled: list[Block] = []
+    declared = declared_metadata(blocks)
     for block, fact, score, role in zip(blocks, facts, scores, roles, strict=True):
-        if is_declared_metadata(block):
+        if block.id in declared:
             labelled.append(block)  # front matter says what it is
             continue
         boilerplate = role == "boilerplate"
@@ -542,9 +544,10 @@ def _label_metadata(
 ) -> list[Block]:
     """Mark the headline, date, byline and dateline near the top of the document."""
     named = [bool(fact.hits) or fact.boxed for fact in facts[:TITLE_WINDOW]]  # a text's headline is near the top
-    declared = any(is_declared_metadata(b) and b.category == "title" for b in blocks)
+    declared = declared_metadata(blocks)
+    declared_title = any(blocks[i].category == "title" for i in declared)
     title_index = find_title(blocks, document.title, named)
-    if declared and title_index is not None and not same_words(blocks[title_index].plain, document.title):
+    if declared_title and title_index is not None and not same_words(blocks[title_index].plain, document.title):
         title_index = None  # the front matter holds the headline; a first heading is only one if it repeats it
     if title_index is not None:
         blocks[title_index] = replace(
@@ -555,7 +558,7 @@ def _label_metadata(
             confidence=0.9,
         )
     for index, block in enumerate(blocks):
-        if index == title_index or scores[index] >= THRESHOLD + 2.0 or is_declared_metadata(block):
+        if index == title_index or scores[index] >= THRESHOLD + 2.0 or index in declared:
             continue
         category = metadata_category(block, facts[index].count)
         if category is not None:
