@@ -39,8 +39,9 @@ class Presentation:
 
     @property
     def body_changed(self) -> bool:
-        """True when the article's words or order changed."""
-        return self.comparison.summary.body_changed
+        """True when the verdict says the article's words or order changed, or may have (a dimmed change rests
+        on a guess): every drawing then marks the verdict as a change, never as "unchanged"."""
+        return self.comparison.summary.body_may_have_changed
 
     @property
     def headline(self) -> str | None:
