@@ -132,7 +132,8 @@ def test_verdict_case(name: str) -> None:
 def test_an_unchanged_list_and_code_between_paragraphs_stay_body() -> None:
     """An article's own short list items and a code block, in both versions between its paragraphs, are never
     dimmed as navigation: shape alone names nothing."""
-    text = _text(STORY[0], "- Harbour Road\n- Quay Street\n- Mill Lane", STORY[1], "```\n{\"ruleId\": 1}\n```", STORY[2])
+    code = '```\n{"ruleId": 1}\n```'
+    text = _text(STORY[0], "- Harbour Road\n- Quay Street\n- Mill Lane", STORY[1], code, STORY[2])
     comparison = _compare(Case(text, text.replace("Mill Lane", "Mill Lane (closed)"), "markdown", True))
     roles = {b.plain: b.role for b in comparison.old.blocks}
     assert roles["Harbour Road"] == roles["Quay Street"] == roles['{"ruleId": 1}'] == "body"
