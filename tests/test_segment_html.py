@@ -146,5 +146,6 @@ def test_a_two_megabyte_page_is_segmented_quickly() -> None:
     blocks, _ = segment_html(page)
     elapsed = time.perf_counter() - start
     assert len(blocks) == 25_000
-    # The target is well under 0.5 s; the bound leaves room for a slow, busy test machine.
-    assert elapsed < 2.0
+    # About 0.8 s on a quiet 2-core machine (0.25 s of it the nesting cap's linear pass); a quadratic cost would
+    # take minutes. The bound leaves room for a slow, busy test machine (1.0-1.5 s at a load of 6 on 2 cores).
+    assert elapsed < 3.0
