@@ -64,6 +64,7 @@ MOVE_CANDIDATES = 8
 RARE_WORD_LIMIT = 40
 
 _WORD_RE = re.compile(WORD_PATTERN)
+_ASCII_WORD_RE = re.compile(r"[0-9A-Za-z_]+")
 
 
 @dataclass(slots=True)
@@ -115,13 +116,18 @@ def items(
     Words become their string hashes: similarity then runs on int sequences,
     and 64-bit hashes make a collision between two words vanishingly rare.
     """
-    findall = _WORD_RE.findall
     shown = shown if shown is not None else keys
     heads = headings if headings is not None else [False] * len(keys)
     return [
-        Item(index, key, tuple(map(hash, findall(key.lower()))), hash(text), heading)
+        Item(index, key, tuple(map(hash, _words(key.lower()))), hash(text), heading)
         for index, (key, text, heading) in enumerate(zip(keys, shown, heads, strict=True))
     ]
+
+
+def _words(key: str) -> list[str]:
+    """A key's words; ASCII text through a plain character class, which matches exactly what the full pattern
+    does there at a third of its cost (most of the aligner's time on long documents)."""
+    return (_ASCII_WORD_RE if key.isascii() else _WORD_RE).findall(key)
 
 
 def similarity(a: Item, b: Item) -> float:
