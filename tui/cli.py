@@ -223,22 +223,28 @@ def _report_format(args: argparse.Namespace) -> str:
     return "text"
 
 
-def _report(comparison: Comparison, args: argparse.Namespace) -> None:
-    from tui.export import render_report, write_report
-
-    fmt = _report_format(args)
+def report_options(args: argparse.Namespace, fmt: str) -> dict[str, Any]:
+    """The drawing options a report takes from the command line: one place for pairs and histories alike."""
     to_stdout = args.output in (None, "-")
     color = use_color(args.color, sys.stdout) if to_stdout else args.color == "always"
     width = args.width
     if width is None and to_stdout and fmt == "text" and _is_tty(sys.stdout):
         width = _terminal_width()
-    options: dict[str, Any] = {
+    return {
         "context": args.context,
         "boilerplate": args.boilerplate,
         "markdown_style": args.markdown_style,
         "color": color and fmt == "text",
         "width": width,
     }
+
+
+def _report(comparison: Comparison, args: argparse.Namespace) -> None:
+    from tui.export import render_report, write_report
+
+    fmt = _report_format(args)
+    to_stdout = args.output in (None, "-")
+    options = report_options(args, fmt)
     if to_stdout:
         _write_stdout(render_report(comparison, fmt, **options))
     else:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tui.errors import ArticleDiffError, ExitStatus
 from tui.history.options import Time
@@ -119,24 +119,14 @@ def _versions(slots: list[str], order: str) -> list[Snapshot]:
 
 
 def _report(history: History, args: argparse.Namespace) -> None:
-    from tui.cli import _is_tty, _report_format, _terminal_width, _write_stdout, use_color
+    from tui.cli import _report_format, _write_stdout, report_options
     from tui.export import refuse_overwriting_inputs
     from tui.export.atomic import write_atomic
     from tui.history.report import render_history
 
     fmt = _report_format(args)
     to_stdout = args.output in (None, "-")
-    color = use_color(args.color, sys.stdout) if to_stdout else args.color == "always"
-    width = args.width
-    if width is None and to_stdout and fmt == "text" and _is_tty(sys.stdout):
-        width = _terminal_width()
-    options: dict[str, Any] = {
-        "context": args.context,
-        "boilerplate": args.boilerplate,
-        "markdown_style": args.markdown_style,
-        "color": color and fmt == "text",
-        "width": width,
-    }
+    options = report_options(args, fmt)
     text = render_history(history, fmt, **options)
     if to_stdout:
         _write_stdout(text)
