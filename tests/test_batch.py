@@ -232,7 +232,7 @@ def _many_pairs(folder: Path, count: int) -> Path:
 
 
 def test_a_killed_run_resumed_writes_what_an_uninterrupted_one_writes(tmp_path: Path, cluster: str) -> None:
-    manifest = _many_pairs(tmp_path, 600)
+    manifest = _many_pairs(tmp_path, 240)
     out = tmp_path / "r.parquet"
     command = [sys.executable, "-m", "tui", "batch", str(manifest), "-o", str(out), "--workers", "2",
                "--partition", "5", "--checkpoint", "0.2", "-q"]
@@ -248,7 +248,7 @@ def test_a_killed_run_resumed_writes_what_an_uninterrupted_one_writes(tmp_path: 
     finally:
         run.wait(30)
     written = len(_rows(out))
-    assert 0 < written < 600
+    assert 0 < written < 240
     assert _batch(str(manifest), "-o", str(out), "--resume", "--scheduler", cluster, "-q") == 0
     whole = tmp_path / "whole.parquet"
     assert _batch(str(manifest), "-o", str(whole), "--scheduler", cluster, "-q") == 0

@@ -31,7 +31,7 @@ from tui.model import ROW_OPS
 OutputFormat = Literal["parquet", "jsonl"]
 
 #: Parquet parts hold at most this many rows (a checkpoint may write a smaller one).
-PART_ROWS = 50_000
+PART_ROWS = 20_000
 _PART_RE = re.compile(r"part-(\d+)\.parquet")
 
 
