@@ -114,7 +114,7 @@ def lone_evidence(
             or (before is None and after is not None and lead < EDGE_LINES)
             or (after is None and before is not None and tail < EDGE_LINES)
         )
-        if in_flow and not any(e.weight > 0 and not e.blind for e in fact.evidence):
+        if in_flow and not fact.named:
             blind = round(sum(e.weight for e in fact.evidence if e.blind and e.weight > 0), 6)
             if blind:
                 found.append((index, _in_flow(blind)))

@@ -201,6 +201,8 @@ class Position:
     """Short lines before the first long paragraph."""
     after: list[int]
     """Short lines after the last long paragraph."""
+    chrome: frozenset[int]
+    """Those of them that are a page's menu or footer (many short lines that are nearly all there is)."""
     pieces: list[tuple[int, Evidence]]
     """The evidence, by block index."""
 
@@ -218,7 +220,7 @@ def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> Positi
     after: list[int] = []
     long_prose = [i for i, f in enumerate(facts) if f.prose and f.count >= 20]
     if not long_prose:
-        return Position(before, after, [])  # a short text has no article paragraphs to stand outside of
+        return Position(before, after, frozenset(), [])  # a short text has no article paragraphs to stand outside of
     first, last = long_prose[0], long_prose[-1]
     declared = declared_metadata(blocks)
     for index, (block, fact) in enumerate(zip(blocks, facts, strict=True)):
@@ -234,7 +236,7 @@ def position_evidence(blocks: Sequence[Block], facts: Sequence[Facts]) -> Positi
     counted = [i for i, f in enumerate(facts) if f.count and i not in declared]
     chrome = _chrome(before, [i for i in counted if i < first]) | _chrome(after, [i for i in counted if i > last])
     pieces = [(index, _IN_PAGE_CHROME if index in chrome else _OUTSIDE) for index in (*before, *after)]
-    return Position(before, after, pieces)
+    return Position(before, after, chrome, pieces)
 
 
 #: Of the blocks between a document's edge and its article paragraphs, at least this share are short lines on a
@@ -346,7 +348,7 @@ class Prepared:
         own = [fact.score for fact in facts]
         position = position_evidence(document.blocks, facts)
         _apply(facts, position.pieces)
-        self.masthead = frozenset(i for i in position.before if _IN_PAGE_CHROME in facts[i].evidence)
+        self.masthead = position.chrome.intersection(position.before)
         """The short lines above a page's article paragraphs, when there are many: its menus, by the page's
         structure (an article's own headline, date and byline are a few lines, not a menu's dozens)."""
         teasers = teaser_evidence(document.blocks, facts)
@@ -488,7 +490,7 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
     # version only was read by its context (tui.classify.lone): at the article's edges it may be dimmed on a guess.
     absent = context.absent if other is not None else [False] * len(blocks)
     for fact, lone_block in zip(facts, absent, strict=True):
-        if not lone_block and fact.score >= THRESHOLD and not any(e.weight > 0 and not e.blind for e in fact.evidence):
+        if not lone_block and fact.score >= THRESHOLD and not fact.named:
             fact.add(_unnamed(fact.score))
 
     scores = [fact.score for fact in facts]
@@ -508,10 +510,10 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
             scores[index] = THRESHOLD
 
     labelled: list[Block] = []
-    declared = declared_metadata(blocks)
+    declared = declared_metadata(blocks)  # front matter says what it is
     for block, fact, score, role in zip(blocks, facts, scores, roles, strict=True):
         if block.id in declared:
-            labelled.append(block)  # front matter says what it is
+            labelled.append(block)
             continue
         boilerplate = role == "boilerplate"
         # Built positionally, field by field: dataclasses.replace costs several times more, once per block.
@@ -530,7 +532,7 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
                 None,
             )
         )
-    labelled = _label_metadata(document, labelled, facts, scores)
+    labelled = _label_metadata(document, labelled, facts, scores, declared)
     labelled = number_regions(labelled)
     date = next((b.plain for b in labelled if b.category == "date"), document.date)
     title = document.title
@@ -540,11 +542,15 @@ def label_document(prepared: Prepared, other: OtherVersion | None, side: str) ->
 
 
 def _label_metadata(
-    document: Document, blocks: list[Block], facts: Sequence[Facts], scores: Sequence[float]
+    document: Document,
+    blocks: list[Block],
+    facts: Sequence[Facts],
+    scores: Sequence[float],
+    declared: frozenset[int],
 ) -> list[Block]:
-    """Mark the headline, date, byline and dateline near the top of the document."""
+    """Mark the headline, date, byline and dateline near the top of the document (``declared``: the blocks the
+    source itself declared metadata, which keep what they are)."""
     named = [bool(fact.hits) or fact.boxed for fact in facts[:TITLE_WINDOW]]  # a text's headline is near the top
-    declared = declared_metadata(blocks)
     declared_title = any(blocks[i].category == "title" for i in declared)
     title_index = find_title(blocks, document.title, named)
     if declared_title and title_index is not None and not same_words(blocks[title_index].plain, document.title):

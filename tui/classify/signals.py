@@ -70,6 +70,11 @@ class Facts:
         """The same measurements with no evidence yet: a block shared by both versions is measured once."""
         return Facts(self.count, self.key, self.hits, self.prose, self.sentence, self.attributed, self.addressed)
 
+    @property
+    def named(self) -> bool:
+        """Some evidence that is not blind points to furniture: a phrase, the page's structure, a link, a region."""
+        return any(piece.weight > 0 and not piece.blind for piece in self.evidence)
+
     def add(self, evidence: Evidence | None) -> None:
         """Record one piece of evidence (None is ignored)."""
         if evidence is not None:

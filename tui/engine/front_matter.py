@@ -21,8 +21,10 @@ from tui.model import Block
 
 #: The opening and closing fences of each front-matter syntax.
 _FENCES = {"---": re.compile(r"^(?:---|\.\.\.)[ \t]*$"), "+++": re.compile(r"^\+\+\+[ \t]*$")}
-#: Front matter longer than this many lines is not front matter (a file that opens with a rule and never closes it).
+#: Front matter longer than this many lines, or characters, is not front matter (a file that opens with a rule and
+#: never closes it): only this much of a file is looked at, however large it is.
 MAX_LINES = 400
+MAX_CHARS = 64 * 1024
 #: A top-level key: unindented ``key:`` (YAML) or ``key =`` (TOML), or a JSON member one level in.
 _YAML_KEY_RE = re.compile(r"^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)")
 _TOML_KEY_RE = re.compile(r"^([A-Za-z_][\w.-]*)[ \t]*=")
@@ -54,7 +56,7 @@ class FrontMatter:
 def front_matter_span(text: str) -> tuple[str, int, int] | None:
     """The syntax (``---``, ``+++`` or ``{``), the first body line and the closing line index, when ``text`` opens
     with front matter."""
-    lines = text.split("\n", MAX_LINES + 2)
+    lines = text[:MAX_CHARS].split("\n", MAX_LINES + 2)
     first = lines[0].rstrip()
     if first in ("---", "+++"):
         closing = _FENCES[first]
@@ -96,7 +98,7 @@ def read_front_matter(text: str) -> FrontMatter | None:
     if span is None:
         return None
     syntax, first_line, closing = span
-    lines = text.split("\n", closing + 1)
+    lines = text[:MAX_CHARS].split("\n", closing + 1)
     offsets = [0]
     for line in lines[: closing + 1]:
         offsets.append(offsets[-1] + len(line) + 1)
