@@ -61,8 +61,9 @@ def segment_markdown(text: str) -> tuple[tuple[Block, ...], str, str | None]:
     """Split Markdown into blocks.
 
     Returns:
-        The blocks, the trailer after the last one, and the first level-one
-        heading's text (the title) if there is one.
+        The blocks (front matter first, as metadata blocks), the trailer after
+        the last one, and the title: the front matter's, else the first
+        level-one heading's text, if there is one.
     """
     lines = text.split("\n")
     offsets = [0]
