@@ -220,7 +220,7 @@ class DiffScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Header, panes with ruler, search bar, status line, footer."""
-        yield ComparisonHeader(self.comparison, id="header")
+        yield ComparisonHeader(self.presentation, id="header")
         with Horizontal(id="body"):
             yield DiffPane(self.state, 0, id="left")
             yield DiffPane(self.state, 1, id="right")
@@ -513,7 +513,7 @@ class DiffScreen(Screen[None]):
         self.comparison = swap_sides(self.comparison)
         self.presentation = present(self.comparison)
         self.state.cursor = None
-        self.query_one(ComparisonHeader).show(self.comparison, self.presentation)
+        self.query_one(ComparisonHeader).show(self.presentation)
         self.state.layout = None
         self.relayout()
         self.notify("Sides swapped.", timeout=2)

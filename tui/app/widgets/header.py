@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.model import Comparison, Document
-from tui.present import Presentation, metadata_phrase, plural, present
+from tui.present import Presentation, metadata_phrase, plural
 from tui.safe_text import safe_line
 
 
@@ -113,26 +113,27 @@ class ComparisonHeader(Widget):
     }
     """
 
-    def __init__(self, comparison: Comparison, *, id: str | None = None) -> None:
-        """Describe ``comparison``."""
+    def __init__(self, presentation: Presentation, *, id: str | None = None) -> None:
+        """Describe ``presentation`` (the screen's own: the header never computes a second one)."""
         super().__init__(id=id)
-        self.comparison = comparison
+        self.presentation = presentation
 
     def compose(self) -> ComposeResult:
         """Two source descriptions and the verdict."""
+        comparison = self.presentation.comparison
         with Horizontal(id="sources"):
-            yield SourceSummary(self.comparison.old, "OLD", id="old-source")
-            yield SourceSummary(self.comparison.new, "NEW", id="new-source")
+            yield SourceSummary(comparison.old, "OLD", id="old-source")
+            yield SourceSummary(comparison.new, "NEW", id="new-source")
         yield Static(id="verdict")
 
     def on_mount(self) -> None:
         """Fill in the verdict."""
-        self.show(self.comparison)
+        self.show(self.presentation)
 
-    def show(self, comparison: Comparison, presentation: Presentation | None = None) -> None:
-        """Describe ``comparison`` (after a swap, for instance)."""
-        self.comparison = comparison
-        presentation = presentation or present(comparison)
+    def show(self, presentation: Presentation) -> None:
+        """Describe ``presentation`` (after a swap, for instance)."""
+        self.presentation = presentation
+        comparison = presentation.comparison
         self.query_one("#old-source", SourceSummary).show(comparison.old)
         self.query_one("#new-source", SourceSummary).show(comparison.new)
         changed = presentation.body_changed
