@@ -38,12 +38,17 @@ NEW = "Council votes on the barrier\n\nThe council met on Tuesday. Residents sai
 
 def imported_by_report(old: Path, new: Path) -> set[str]:
     """The top-level packages a JSON report run of ``old`` and ``new`` imported, from ``-X importtime``."""
+    return {name.partition(".")[0] for name in modules_imported_by_report(old, new)}
+
+
+def modules_imported_by_report(old: Path, new: Path) -> set[str]:
+    """Every module, by its full name, a JSON report run of ``old`` and ``new`` imported."""
     command = [sys.executable, "-X", "importtime", "-m", "tui", str(old), str(new), "--format", "json", "-o", "-"]
     done = subprocess.run(command, capture_output=True, text=True, check=False, env=_environment())
     assert done.returncode == 1, done.stderr  # the body changed: the report was made
     assert json.loads(done.stdout)["summary"]["body_changed"] is True
     names = {line.rpartition("|")[2].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
-    return {name.partition(".")[0] for name in names} - {"package"}  # the header line names "imported package"
+    return names - {"imported package"}  # the header line's last column
 
 
 def _environment() -> dict[str, str]:
@@ -56,10 +61,15 @@ def test_a_json_report_of_two_text_files_imports_no_viewer_html_markdown_or_netw
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     old.write_text(OLD, encoding="utf-8")
     new.write_text(NEW, encoding="utf-8")
-    imported = imported_by_report(old, new)
+    modules = modules_imported_by_report(old, new)
+    imported = {name.partition(".")[0] for name in modules}
     assert "tui" in imported and "diff_match_patch" in imported  # the listing did list the run's imports
     wasted = {name: why for name, why in {**NEVER, "markdown_it": "Markdown input"}.items() if name in imported}
     assert not wasted, f"a text report imported what it never uses: {wasted}"
+    # the command line asks whether the arguments name a history, never loading a source to do so (5 ms)
+    history_sources = {name for name in modules if name.startswith("tui.history.sources.")}
+    assert not history_sources, f"a pair's report loaded the history sources: {sorted(history_sources)}"
+    assert not any(name.startswith("tui.batch") for name in modules), "a pair's report loaded the batch runner"
 
 
 def test_a_json_report_of_markdown_imports_the_markdown_parser_and_nothing_for_html_or_the_viewer(

@@ -291,15 +291,20 @@ def _viewer(old: Document, new: Document, options: Options, args: argparse.Names
     return int(run_viewer(factory, title_hint=title, boilerplate=args.boilerplate, unified=args.unified or None))
 
 
+def check_drawing(args: argparse.Namespace) -> None:
+    """Refuse a width or context no report can draw: one check for pairs and histories alike."""
+    if args.width is not None and not 20 <= args.width <= MAX_WIDTH:
+        raise ArticleDiffError(f"--width must be from 20 to {MAX_WIDTH}")
+    if args.context is not None and args.context < 0:
+        raise ArticleDiffError("--context must be 0 or more")
+
+
 def _check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     if args.old is not None and args.new is None:
         raise ArticleDiffError("give two versions to compare, OLD and NEW (or none for the demo pair)")
     if args.old == "-" and args.new == "-":
         raise ArticleDiffError("only one side can be read from standard input (-)")
-    if args.width is not None and not 20 <= args.width <= MAX_WIDTH:
-        raise ArticleDiffError(f"--width must be from 20 to {MAX_WIDTH}")
-    if args.context is not None and args.context < 0:
-        raise ArticleDiffError("--context must be 0 or more")
+    check_drawing(args)
     if args.print and args.output:
         raise ArticleDiffError("--print and -o/--output cannot be used together")
     if args.output not in (None, "-") and args.old is not None:

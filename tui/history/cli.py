@@ -17,10 +17,8 @@ from typing import TYPE_CHECKING
 
 from tui.errors import ArticleDiffError, ExitStatus
 from tui.history.options import Time
-from tui.history.sources import Snapshot
+from tui.history.sources import Snapshot, is_url, is_warc
 from tui.history.sources.files import file_snapshot, folder_paths, ordered
-from tui.history.sources.http import is_url
-from tui.history.sources.warc import is_warc
 
 if TYPE_CHECKING:
     import httpx
@@ -33,6 +31,8 @@ def _slots(args: argparse.Namespace) -> list[str]:
 
 
 def _check(args: argparse.Namespace) -> None:
+    from tui.cli import check_drawing
+
     slots = _slots(args)
     sources = sum(bool(x) for x in (args.git, args.wayback)) + bool(slots)
     if sources > 1:
@@ -49,8 +49,7 @@ def _check(args: argparse.Namespace) -> None:
         raise ArticleDiffError("--url goes with one .warc or .warc.gz file")
     if args.wayback_endpoint and not args.wayback:
         raise ArticleDiffError("--wayback-endpoint goes with --wayback")
-    if args.width is not None and not 20 <= args.width <= 1000:
-        raise ArticleDiffError("--width must be from 20 to 1000")
+    check_drawing(args)
     if args.print:
         raise ArticleDiffError("--print shows a pair; for a history use -o FILE or --format")
 

@@ -11,9 +11,7 @@ import argparse
 import os
 import re
 
-from tui.history.sources.files import ORDERS
-from tui.history.sources.http import is_url
-from tui.history.sources.warc import is_warc
+from tui.history.sources import ORDERS, is_url, is_warc
 
 _FORMATS = ("text", "markdown", "html")
 _TIME_RE = re.compile(r"^\d{4}(?:[-/]?\d{2}(?:[-/]?\d{2}(?:[T ]?\d{2}(?::?\d{2}(?::?\d{2})?)?)?)?)?Z?$")

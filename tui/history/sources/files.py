@@ -5,13 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Literal
 
 from tui.errors import ArticleDiffError
-from tui.history.sources import Snapshot
-
-Order = Literal["given", "name", "mtime"]
-ORDERS: tuple[Order, ...] = ("given", "name", "mtime")
+from tui.history.sources import Order, Snapshot
 
 
 def _mtime(path: str) -> float:

@@ -26,11 +26,6 @@ USER_AGENT = f"article-diff/{__version__} (compares versions of an article)"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def is_url(text: str) -> bool:
-    """True for an ``http://`` or ``https://`` address."""
-    return text.lower().startswith(("http://", "https://"))
-
-
 def client() -> httpx.Client:
     """An HTTP client with the tool's manners: redirects followed, a timeout, its own user agent."""
     import httpx

@@ -17,13 +17,6 @@ from tui.errors import ArticleDiffError
 from tui.history.sources import Snapshot
 from tui.history.sources.http import declared, is_html
 
-_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-
-
-def is_warc(path: str) -> bool:
-    """True for a path named like a WARC (or ARC) file, compressed or not."""
-    return path.lower().endswith(_SUFFIXES)
-
 
 def _same_url(a: str, b: str) -> bool:
     return a == b or a.rstrip("/") == b.rstrip("/")
