@@ -13,9 +13,10 @@ import os
 import sys
 import warnings
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tui import __version__
+from tui.command import OneLineParser, guarded
 from tui.errors import ArticleDiffError, ExitStatus, InputWarning
 from tui.safe_text import safe_line
 
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 PROG = "article-diff"
 #: The widest --width accepted: a line this wide already fills any screen, and memory grows with it.
 MAX_WIDTH = 1000
-DEBUG_ENV = "ARTICLE_DIFF_DEBUG"
 
 EXAMPLES = """\
 examples:
@@ -48,16 +48,9 @@ NO_COLOR in the environment turns colour off unless --color always is given.
 """
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line (``--help`` still prints the whole usage)."""
-
-    def error(self, message: str) -> NoReturn:
-        raise ArticleDiffError(f"{message} (see {PROG} --help)")
-
-
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser (also used to print ``--help``)."""
-    parser = _Parser(
+    parser = OneLineParser(
         prog=PROG,
         description="See how a news article changed: paragraphs paired, words diffed, boilerplate named.",
         epilog=EXAMPLES,
@@ -124,12 +117,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_history_options(parser)
     return parser
-
-
-def _fail(message: str) -> int:
-    # A file name can hold escape sequences too: never echo them raw.
-    print(f"{PROG}: {safe_line(message)}", file=sys.stderr)
-    return int(ExitStatus.TROUBLE)
 
 
 def _is_tty(stream: TextIO) -> bool:
@@ -372,23 +359,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    try:
-        return run(argv)
-    except SystemExit as exit_:  # argparse: --help, --version and usage errors
-        code = exit_.code
-        if code is None:
-            return int(ExitStatus.SAME)
-        return code if isinstance(code, int) else int(ExitStatus.TROUBLE)
-    except ArticleDiffError as error:
-        return _fail(str(error))
-    except KeyboardInterrupt:
-        return _fail("interrupted")
-    except MemoryError:
-        return _fail("out of memory")
-    except Exception as error:
-        if os.environ.get(DEBUG_ENV):
-            raise
-        if isinstance(error, OSError):
-            where = f"{error.filename}: " if error.filename else ""
-            return _fail(f"{where}{error.strerror or error}")
-        return _fail(f"internal error: {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for details)")
+    return guarded(lambda: run(argv), PROG)

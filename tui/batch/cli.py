@@ -14,7 +14,6 @@ import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from typing import NoReturn
 
 from tui.batch.driver import (
     PARTITION,
@@ -32,7 +31,6 @@ from tui.batch.progress import closing_line, progress_bar
 from tui.batch.worker import Settings
 from tui.errors import ArticleDiffError, ExitStatus
 from tui.model import Options
-from tui.safe_text import safe_line
 
 PROG = "article-diff batch"
 #: What the batch extra brings, by import name.
@@ -53,13 +51,6 @@ manifest's folder) and optionally id (what --resume skips by; the row number by 
 
 exit status: 0 every pair compared, 1 the run finished but some rows carry an error, 2 trouble.
 """
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, with usage errors in one line."""
-
-    def error(self, message: str) -> NoReturn:
-        raise ArticleDiffError(f"{message} (see {PROG} --help)")
 
 
 def _positive(text: str) -> int:
@@ -83,8 +74,10 @@ def _seconds(text: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The batch command's arguments (also ``--help``)."""
-    parser = _Parser(
+    """The batch command's arguments (also ``--help``); usage errors are one line, as for a pair."""
+    from tui.command import OneLineParser
+
+    parser = OneLineParser(
         prog=PROG,
         description="Compare many pairs of article versions on Dask: one result row per pair.",
         epilog=EXAMPLES,
@@ -214,24 +207,11 @@ def _on_dask(args: argparse.Namespace, chunks: Iterator[list[Pair]], settings: S
 
 def main(argv: Sequence[str]) -> int:
     """Entry point of ``article-diff batch``: 0 all compared, 1 some rows carry errors, 2 trouble."""
+    from tui.command import guarded
     from tui.export.atomic import signals_raise
 
-    try:
+    def work() -> int:
         with signals_raise():  # SIGTERM and SIGHUP, like ^C, still write the rows done so far
             return run(argv)
-    except SystemExit as exit_:  # --help and argparse's own exits
-        code = exit_.code
-        return code if isinstance(code, int) else int(ExitStatus.SAME if code is None else ExitStatus.TROUBLE)
-    except ArticleDiffError as error:
-        return _fail(str(error))
-    except KeyboardInterrupt:
-        return _fail("interrupted; the rows written so far are kept (--resume continues)")
-    except Exception as error:
-        if os.environ.get("ARTICLE_DIFF_DEBUG"):
-            raise
-        return _fail(f"internal error: {type(error).__name__}: {error} (set ARTICLE_DIFF_DEBUG=1 for details)")
 
-
-def _fail(message: str) -> int:
-    print(f"{PROG}: {safe_line(message)}", file=sys.stderr)
-    return int(ExitStatus.TROUBLE)
+    return guarded(work, PROG, interrupted="interrupted; the rows written so far are kept (--resume continues)")
