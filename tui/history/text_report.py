@@ -10,13 +10,12 @@ from typing import Any
 
 from tui.export import render_report
 from tui.history.model import History
-from tui.history.timeline import describe_steps, version_name
+from tui.history.timeline import StepView, describe_steps, version_name
 from tui.safe_text import safe_line
 
 
-def timeline_lines(history: History) -> list[str]:
-    """One line a version: its name, label and time, and what the step into it did."""
-    steps = describe_steps(history)
+def timeline_lines(history: History, steps: list[StepView]) -> list[str]:
+    """One line a version: its name, label and time, and what the step into it (``steps``) did."""
     width = max(len(safe_line(v.label)) for v in history.versions)
     lines = []
     for index, version in enumerate(history.versions):
@@ -37,11 +36,12 @@ def render_history_text(history: History, **options: Any) -> str:
     lines = ["article-diff history" + (f": {safe_line(title)}" if title else "")]
     lines.append(f"{len(history.versions)} versions, {len(history.comparisons)} steps. {history.verdict}")
     lines.append("")
-    lines += timeline_lines(history)
+    steps = describe_steps(history)  # once: each step's description draws its comparison
+    lines += timeline_lines(history, steps)
     for index, old, new in history.summary.headline_changes:
         lines += ["", f"Headline changed in {version_name(index)} → {version_name(index + 1)}:"]
         lines += [f"  - {safe_line(old or '')}", f"  + {safe_line(new or '')}"]
-    for step in describe_steps(history):
+    for step in steps:
         if not step.loud:
             continue
         older, newer = history.versions[step.index], history.versions[step.index + 1]
