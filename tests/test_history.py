@@ -139,6 +139,16 @@ def test_a_folder_is_read_in_name_order_and_skips_hidden_files(
     assert data["summary"]["body_changed_in"] == [0]
 
 
+def test_a_folder_reads_numbers_in_names_as_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "v1.txt", LEDE)
+    write(tmp_path, "v2.txt", LEDE, FISH)
+    write(tmp_path, "v10.txt", LEDE, FISH, MAYOR)
+    main([str(tmp_path), "-o", "-", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert [Path(v["source"]).name for v in data["versions"]] == ["v1.txt", "v2.txt", "v10.txt"]
+    assert [p["appeared"] for p in data["lineage"]] == [0, 1, 2]  # each step adds one paragraph
+
+
 def test_order_mtime_and_name_reorder_the_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     late = write(tmp_path, "a.txt", LEDE, FISH, MAYOR)
     early = write(tmp_path, "b.txt", LEDE, FISH)

@@ -13,7 +13,6 @@ import csv
 import itertools
 import json
 import os
-import re
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tui.errors import ArticleDiffError
+from tui.history.sources.files import by_name
 
 ManifestFormat = Literal["csv", "jsonl", "parquet"]
 
@@ -36,7 +36,6 @@ EXTENSIONS: dict[str, ManifestFormat] = {
 REQUIRED = ("old", "new")
 #: Parquet manifests are read this many rows at a time.
 PARQUET_BATCH = 4096
-_NUMBERS = re.compile(r"(\d+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,15 +179,10 @@ def read_manifest(path: str, fmt: str | None = None) -> Iterator[Pair]:
     return readers[kind](path, base)
 
 
-def _natural(name: str) -> list[Any]:
-    """Sort key that puts ``v2`` before ``v10``."""
-    return [int(part) if part.isdigit() else part for part in _NUMBERS.split(name)]
-
-
 def _versions(folder: str) -> list[str]:
     with os.scandir(folder) as entries:
         names = [e.name for e in entries if not e.name.startswith(".") and e.is_file()]
-    return sorted(names, key=_natural)
+    return sorted(names, key=by_name)
 
 
 def read_versions_dir(root: str) -> Iterator[Pair]:
@@ -203,7 +197,7 @@ def read_versions_dir(root: str) -> Iterator[Pair]:
     if not os.path.isdir(root):
         raise ArticleDiffError(f"{root}: no such folder of versions")
     with os.scandir(root) as entries:
-        articles = sorted((e.name for e in entries if e.is_dir() and not e.name.startswith(".")), key=_natural)
+        articles = sorted((e.name for e in entries if e.is_dir() and not e.name.startswith(".")), key=by_name)
     base = os.path.abspath(root)
     for article in articles:
         names = _versions(os.path.join(root, article))

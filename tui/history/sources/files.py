@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from tui.errors import ArticleDiffError
 from tui.history.sources import Order, Snapshot
+
+_NUMBERS = re.compile(r"(\d+)")
+
+
+def by_name(name: str) -> list[str | int]:
+    """Sort key for version names: numbers read as numbers, so ``v2`` comes before ``v10``."""
+    return [int(part) if part.isdigit() else part for part in _NUMBERS.split(name)]
 
 
 def _mtime(path: str) -> float:
@@ -34,20 +42,20 @@ def file_snapshot(path: str) -> Snapshot:
 def ordered(paths: Sequence[str], order: Order) -> list[str]:
     """``paths`` in the order asked for: as given, by name, or by modification time (ties by name)."""
     if order == "name":
-        return sorted(paths)
+        return sorted(paths, key=by_name)
     if order == "mtime":
-        return sorted(paths, key=lambda p: (_mtime(p), p))
+        return sorted(paths, key=lambda p: (_mtime(p), by_name(p)))
     return list(paths)
 
 
 def folder_paths(folder: str) -> list[str]:
-    """The files of ``folder`` in name order; hidden files and subfolders are skipped.
+    """The files of ``folder`` in name order (``v2`` before ``v10``); hidden files and subfolders are skipped.
 
     Raises:
         ArticleDiffError: When the folder cannot be listed.
     """
     try:
-        names = sorted(os.listdir(folder))
+        names = sorted(os.listdir(folder), key=by_name)
     except FileNotFoundError:
         raise ArticleDiffError(f"{folder}: no such folder") from None
     except OSError as error:
