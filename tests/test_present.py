@@ -116,6 +116,9 @@ def test_a_missing_headline_is_a_calm_metadata_difference_not_a_change() -> None
     html = render_report(comparison, "html")
     assert "deleted · title" not in html and "inserted</li>" not in html
     assert "metadata: headline and date only in the old version" in render_report(comparison, "text")
+    # Its badge names it as the line above does: "headline", never the category's "title".
+    assert [rr.badge for rr in presentation.rows if rr.is_metadata and rr.differs] == ["headline", "date"]
+    assert "metadata: headline · only in the old version" in html
 
 
 def test_byte_identical_paragraphs_are_equal_whatever_the_formats() -> None:

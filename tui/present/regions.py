@@ -37,7 +37,7 @@ class Region:
     @property
     def badge(self) -> str:
         """"donation appeal", "navigation?" after a guess."""
-        return (badge_name(self.category) if self.category else self.lane) + ("?" if self.guess else "")
+        return (badge_name(self.category, self.lane) if self.category else self.lane) + ("?" if self.guess else "")
 
 
 def _blocks(comparison: Comparison, row: Row) -> tuple[Side, list[Block]]:

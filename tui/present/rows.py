@@ -92,7 +92,7 @@ class ShownRow:
     @property
     def badge(self) -> str:
         """The category as a badge shows it, "?" after a guess: "navigation?"."""
-        name = badge_name(self.category) if self.category else self.row.lane
+        name = badge_name(self.category, self.row.lane) if self.category else self.row.lane
         return name + ("?" if self.region_guess else "")
 
     @property

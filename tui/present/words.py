@@ -52,8 +52,11 @@ def boilerplate_mode(name: str) -> BoilerplateMode:
     raise ValueError(f"unknown boilerplate mode: {name!r} (use show, dim or hide)")
 
 
-def badge_name(category: str) -> str:
-    """A category as a badge shows it: "donation appeal" for ``donation-appeal``."""
+def badge_name(category: str, lane: str = "boilerplate") -> str:
+    """A category as a badge shows it: "donation appeal" for ``donation-appeal``, "headline" for a metadata ``title``
+    (the name the verdict and the metadata line use)."""
+    if lane == "metadata" and category in METADATA_NAMES:
+        return METADATA_NAMES[category]
     return category.replace("-", " ")
 
 
