@@ -8,7 +8,6 @@ schema ships beside the pair's (``tui/data/schema/article-history.schema.json``)
 from __future__ import annotations
 
 import json
-from importlib.resources import files
 from typing import Any
 
 from tui.export.json_report import dumps_line, dumps_report, report_dict
@@ -21,6 +20,8 @@ SCHEMA_RESOURCE = "schema/article-history.schema.json"
 
 def load_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the history JSON; its comparisons refer to the pair report's schema."""
+    from importlib.resources import files  # only the schema needs it; a history report does not load it
+
     schema: dict[str, Any] = json.loads(files("tui.data").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8"))
     return schema
 
