@@ -290,11 +290,7 @@ async def test_hostile_text_never_reaches_the_terminal_raw() -> None:
 async def test_the_comparison_runs_in_a_worker_and_errors_end_with_status_2() -> None:
     app = ArticleDiffApp(demo)
     async with app.run_test(size=(120, 30)) as pilot:
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if app.diff_screen is not None:
-                break
-        assert app.diff_screen is not None
+        await _until(pilot, lambda: app.diff_screen is not None)
     assert app.result_status == (1 if demo().summary.body_changed else 0)
 
     def fail() -> Comparison:

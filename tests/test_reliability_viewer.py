@@ -63,9 +63,5 @@ async def test_an_export_path_with_markup_fails_and_succeeds_as_plain_text(tmp_p
 async def test_the_loading_screen_shows_file_names_as_they_are() -> None:
     app = ArticleDiffApp(_shortcodes, title_hint="[/old].txt → [b]new.txt")
     async with app.run_test(size=(120, 30)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if app.diff_screen is not None:
-                break
-        assert app.diff_screen is not None
+        await _until(pilot, lambda: app.diff_screen is not None)
     assert app.error is None
