@@ -89,7 +89,7 @@ def _label(rr: ShownRow) -> str:
         title = ' title="dimmed on a guess: nothing names it; check it"' if rr.region_guess else ""
         bits.append(f'<span class="badge"{title}>boilerplate: {esc(rr.badge)}</span>')
     elif rr.is_metadata:
-        side = " · only in the old version" if not rr.new else " · only in the new version" if not rr.old else ""
+        side = f" · {rr.only_in}" if rr.only_in else ""
         bits.append(f'<span class="badge meta">metadata: {esc(rr.badge)}{esc(side) if rr.differs else ""}</span>')
     if not bits:
         return ""

@@ -158,7 +158,7 @@ def _label(rr: ShownRow, previous_lane: str) -> str:
     """The line over a row, when it needs one: a region's layer and category, a move or split, or the return to
     the article's body after boilerplate (so a body line never reads as part of the box above it)."""
     if rr.is_metadata:
-        where = " · only in the old version" if not rr.new else " · only in the new version" if not rr.old else ""
+        where = f" · {rr.only_in}" if rr.only_in else ""
         return f"{rr.label} · metadata: {rr.badge}{where if rr.differs else ''}"
     if rr.is_boilerplate:
         return f"{rr.label} · boilerplate: {rr.badge}" if rr.opens_region else ""

@@ -96,6 +96,11 @@ class ShownRow:
         return name + ("?" if self.region_guess else "")
 
     @property
+    def only_in(self) -> str:
+        """"only in the old version" or "only in the new version" for a row with one side, else ""."""
+        return "only in the old version" if not self.new else "only in the new version" if not self.old else ""
+
+    @property
     def label(self) -> str:
         """The op in words, with "and edited" for moved, split and merged rows whose words changed too."""
         label = LABELS[self.op]

@@ -125,8 +125,7 @@ def _options(layout: Layout, presentation: Presentation) -> list[Option]:
         if rr.is_change:
             changes.append(_line(rr, entry, rr.text))
         elif rr.is_metadata and rr.differs:
-            where = "only in the old version" if not rr.new else "only in the new version" if not rr.old else "changed"
-            metadata.append(_line(rr, entry, f"{rr.badge}, {where}", muted=True))
+            metadata.append(_line(rr, entry, f"{rr.badge}, {rr.only_in or 'changed'}", muted=True))
         elif rr.lane == "body" and rr.op != "equal":
             formatting.append(_line(rr, entry, rr.text, muted=True))
     for region in presentation.regions:
