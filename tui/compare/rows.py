@@ -61,10 +61,9 @@ def build_row(
     spans = word_spans(old_plain, new_plain)
     diffs: tuple[str, ...] = ()
     if same_words:
-        diffs = differences(
-            old_plain, new_plain, "\n".join(b.text for b in old_blocks), "\n".join(b.text for b in new_blocks)
-        )
-        if old.format != new.format and "markup" not in diffs and _source(old_blocks) != _source(new_blocks):
+        old_source, new_source = _source(old_blocks), _source(new_blocks)
+        diffs = differences(old_plain, new_plain, old_source, new_source)
+        if old.format != new.format and "markup" not in diffs and old_source != new_source:
             # The same words carried by another markup language (Markdown on one
             # side, plain text on the other) are a change of markup, not equal text.
             diffs = (*diffs, "markup")
