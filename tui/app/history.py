@@ -63,8 +63,11 @@ class HistoryApp(ArticleDiffApp):
         self.comparison = comparison
         summary = self.history.summary
         self.result_status = int(ExitStatus.CHANGED if summary.body_may_have_changed else ExitStatus.SAME)
+        older, newer = self.pair
+        # A step of the history was presented when the steps were described: draw that one, not a second.
+        shown = self.steps[older].presentation if newer == older + 1 else comparison
         screen = HistoryScreen(
-            self.history, self.steps, self.pair, comparison, boilerplate=self.boilerplate, unified=self.unified
+            self.history, self.steps, self.pair, shown, boilerplate=self.boilerplate, unified=self.unified
         )
         if self.diff_screen is not None:
             self.switch_screen(screen)

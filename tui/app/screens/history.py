@@ -22,6 +22,7 @@ from tui.app.widgets.version_strip import VersionStrip
 from tui.history.model import History, Paragraph
 from tui.history.timeline import StepView, version_name
 from tui.model import Comparison, Document
+from tui.present import Presentation
 from tui.safe_text import safe_text
 
 HISTORY = Binding.Group("History")
@@ -154,12 +155,12 @@ class HistoryScreen(DiffScreen):
         history: History,
         steps: list[StepView],
         pair: tuple[int, int],
-        comparison: Comparison,
+        comparison: Comparison | Presentation,
         *,
         boilerplate: str = "dim",
         unified: bool | None = None,
     ) -> None:
-        """Show versions ``pair`` of ``history`` through ``comparison``."""
+        """Show versions ``pair`` of ``history`` through ``comparison`` (a step's is already presented)."""
         super().__init__(comparison, boilerplate=boilerplate, unified=unified)
         self.history = history
         self.steps = steps

@@ -27,7 +27,7 @@ from tui.app.widgets.footer import ViewerFooter
 from tui.app.widgets.header import ComparisonHeader
 from tui.app.widgets.ruler import OverviewRuler
 from tui.model import Comparison
-from tui.present import BOILERPLATE_MODES, boilerplate_mode, present
+from tui.present import BOILERPLATE_MODES, Presentation, boilerplate_mode, present
 
 UNIFIED_BELOW = 100
 """Terminal width under which the view turns unified unless the user chose otherwise."""
@@ -198,13 +198,17 @@ class DiffScreen(Screen[None]):
         Binding("q", "quit", "Quit", tooltip="Leave the viewer", id="quit"),
     ]
 
-    def __init__(self, comparison: Comparison, *, boilerplate: str = "dim", unified: bool | None = None) -> None:
-        """Show ``comparison``; ``unified`` None means: unified when the terminal is narrow."""
+    def __init__(
+        self, comparison: Comparison | Presentation, *, boilerplate: str = "dim", unified: bool | None = None
+    ) -> None:
+        """Show ``comparison`` (or one already presented); ``unified`` None means: unified when the terminal is
+        narrow."""
         super().__init__()
-        self.comparison = comparison
+        self.presentation = comparison if isinstance(comparison, Presentation) else present(comparison)
+        """What every drawing shows of the comparison (tui.present): the header, the layout, the status and the
+        change list draw from it."""
+        self.comparison = self.presentation.comparison
         """The comparison on screen (swapped when the user swapped sides)."""
-        self.presentation = present(comparison)
-        """What every drawing shows of it (tui.present): the layout, the status and the change list draw from it."""
         self.options = ViewOptions(boilerplate=boilerplate_mode(boilerplate), unified=bool(unified))
         """What the user chose to see."""
         self.forced_unified = unified
