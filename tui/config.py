@@ -146,9 +146,10 @@ def lexicon_settings(
     config = load_config() if use_config else Config()
     for path in config.lexicon:
         _check_lexicon_path(path, f" (named in {config.path})")
+    for path in lexicon:
+        _check_lexicon_path(path)
     chosen = [*lexicon, *config.lexicon]
     for path in chosen:
-        _check_lexicon_path(path)
         if not os.access(path, os.R_OK):
             raise ArticleDiffError(f"{path}: permission denied")
     from_env = [p for p in environ.get(LEXICON_ENV, "").split(os.pathsep) if p.strip()]
