@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from tui.engine.changes import metadata_changes, shows_any_text
-from tui.model import Comparison, Row, RowOp, guessed_rows
+from tui.model import Comparison, guessed_rows
 from tui.present.context import Gap, with_context
 from tui.present.counts import Counts, MetadataDifference, count, metadata_phrase
 from tui.present.pieces import Piece, SideBlock, side_blocks, split_edges
@@ -94,16 +94,6 @@ class Presentation:
         return self.counts.total
 
 
-def _shown_op(comparison: Comparison, row: Row) -> RowOp:
-    """``equal`` for byte-identical blocks the aligner called formatting (Markdown against text), else the op."""
-    if row.op == "formatting" and row.old and row.new:
-        old = "\n".join(comparison.old.blocks[i].text for i in row.old)
-        new = "\n".join(comparison.new.blocks[i].text for i in row.new)
-        if old == new:
-            return "equal"
-    return row.op
-
-
 def present(comparison: Comparison) -> Presentation:
     """Describe ``comparison`` for drawing."""
     guesses = guessed_rows(comparison.old, comparison.new, comparison.rows)
@@ -121,7 +111,7 @@ def present(comparison: Comparison) -> Presentation:
             ShownRow(
                 index=index,
                 row=row,
-                op=_shown_op(comparison, row),
+                op=row.op,
                 old=old,
                 new=new,
                 category=category,
