@@ -73,13 +73,22 @@ class Item:
 
     id: int
     key: str
-    words: tuple[int, ...]
+    _words: tuple[int, ...] | None = field(default=None, repr=False)
+    """The key's words as hashes; None until first asked for (see :attr:`words`)."""
     exact: int = 0
     """Hash of the shown text: among equal keys, the identical copy pairs first."""
     heading: bool = False
     """A heading is never a part of a split or merge: it heads the paragraph after it, it is not half of it."""
     _bag: Counter[int] | None = field(default=None, repr=False)
     _set: frozenset[int] | None = field(default=None, repr=False)
+
+    @property
+    def words(self) -> tuple[int, ...]:
+        """The key's words, as string hashes, cut on first use: most blocks pair by their key alone and never
+        need them (cutting every block's words was half the aligner's time on long documents)."""
+        if self._words is None:
+            self._words = tuple(map(hash, _words(self.key.lower())))
+        return self._words
 
     @property
     def word_set(self) -> frozenset[int]:
@@ -119,7 +128,7 @@ def items(
     shown = shown if shown is not None else keys
     heads = headings if headings is not None else [False] * len(keys)
     return [
-        Item(index, key, tuple(map(hash, _words(key.lower()))), hash(text), heading)
+        Item(index, key, None, hash(text), heading)
         for index, (key, text, heading) in enumerate(zip(keys, shown, heads, strict=True))
     ]
 
