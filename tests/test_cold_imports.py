@@ -63,7 +63,7 @@ def test_a_json_report_of_two_text_files_imports_no_viewer_html_markdown_or_netw
     new.write_text(NEW, encoding="utf-8")
     modules = modules_imported_by_report(old, new)
     imported = {name.partition(".")[0] for name in modules}
-    assert "tui" in imported and "diff_match_patch" in imported  # the listing did list the run's imports
+    assert "tui" in imported and "fast_diff_match_patch" in imported  # the listing did list the run's imports
     wasted = {name: why for name, why in {**NEVER, "markdown_it": "Markdown input"}.items() if name in imported}
     assert not wasted, f"a text report imported what it never uses: {wasted}"
     # the command line asks whether the arguments name a history, never loading a source to do so (5 ms)

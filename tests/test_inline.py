@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.engine.inline import side_text, tokenize, word_spans
+from tui.engine.inline import dmp_diff, side_text, tokenize, word_spans
 
 
 def _changes(old: str, new: str) -> list[tuple[str, str]]:
@@ -57,3 +57,24 @@ def test_no_partial_word_is_highlighted(old: str, new: str) -> None:
             assert position in boundaries
             position += len(span.text)
             assert position in boundaries
+
+
+#: Characters the diffs meet: words, spaces, newlines, accents, a dense script, emoji and the private-use
+#: planes the word diff encodes its tokens in (astral code points are one character to both libraries).
+_DIFF_ALPHABET = st.sampled_from(["a", "b", "c", " ", "\n", "é", "\u2019", "\u4e2d", "\U0001f600", "\U000f0001",
+                                  "\U000f0002", "\U00100000"])
+
+
+@given(st.text(_DIFF_ALPHABET, max_size=80), st.text(_DIFF_ALPHABET, max_size=80), st.booleans())
+def test_the_compiled_diff_gives_the_reference_libraries_diffs(old: str, new: str, semantic: bool) -> None:
+    """The word diff runs in diff-match-patch's C++ port for speed: it must give the Python library's diffs,
+    cleanup included, or highlights would move."""
+    from diff_match_patch import diff_match_patch
+
+    reference = diff_match_patch()
+    reference.Diff_Timeout = 0
+    expected = reference.diff_main(old, new, False)
+    if semantic:
+        reference.diff_cleanupSemantic(expected)
+    ops = {0: "=", 1: "+", -1: "-"}
+    assert dmp_diff(old, new, semantic=semantic) == [(ops[op], text) for op, text in expected]
