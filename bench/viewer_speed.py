@@ -27,6 +27,7 @@ import statistics
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
 from bench.cold_speed import child_environment, run_process
@@ -78,8 +79,15 @@ async def _measure(old_path: str, new_path: str, launched: float) -> dict[str, f
     return result
 
 
-def _child(old_path: str, new_path: str, launched: float, out: str) -> None:
-    Path(out).write_text(json.dumps(asyncio.run(_measure(old_path, new_path, launched))), encoding="utf-8")
+def _child(old_path: str, new_path: str, launched: float, out: str) -> int:
+    """Measure once into ``out``; exit 3 on failure (run_process takes 1, an uncaught error's status, for success)."""
+    try:
+        figures = asyncio.run(_measure(old_path, new_path, launched))
+    except Exception:  # any failure must reach the parent with its traceback
+        traceback.print_exc()
+        return 3
+    Path(out).write_text(json.dumps(figures), encoding="utf-8")
+    return 0
 
 
 # -- the parent: cases, runs and the table -------------------------------------------------------
@@ -121,8 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.child:
         old, new, launched, out = args.child
-        _child(old, new, float(launched), out)
-        return 0
+        return _child(old, new, float(launched), out)
     python = sys.version.split()[0]
     print(f"viewer benchmark, {SIZE[0]}x{SIZE[1]} headless, median of {args.repeat} runs, Python {python}")
     header = (
