@@ -238,6 +238,9 @@ class Summary:
     """One sentence for people."""
     body_counts: dict[str, int] = field(default_factory=dict)
     """Rows per op in the body lane only."""
+    changes: int = 0
+    """Changes to the article's words or order (:func:`tui.engine.changes.changes_body`): the one change count
+    every drawing gives, the viewer's stops and the reports' "4 changes"."""
     guessed: int = 0
     """Changes in the boilerplate lane that rest on a guess (see :data:`GUESS_CONFIDENCE`): a reader should check
     them, since a stealth edit dimmed by mistake would hide there."""

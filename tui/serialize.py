@@ -95,6 +95,7 @@ def _summary_to_dict(summary: Summary) -> dict[str, Any]:
     out["body"] = dict(summary.body_counts)
     out["guessed"] = summary.guessed
     out["body_may_have_changed"] = summary.body_may_have_changed
+    out["changes"] = summary.changes
     return out
 
 
@@ -180,6 +181,7 @@ def _summary_from_dict(data: dict[str, Any]) -> Summary:
         metadata_changes=tuple(data.get("metadata_changes", ())),
         verdict=data.get("verdict", ""),
         body_counts=dict(data.get("body", {})),
+        changes=data.get("changes", 0),
         guessed=data.get("guessed", 0),
     )
 

@@ -83,5 +83,6 @@ def summarise(old: Document, new: Document, rows: Sequence[Row]) -> Summary:
         metadata_changes=tuple(dict.fromkeys(m.category for m in metadata)),
         verdict=verdict,
         body_counts=body_counts,
+        changes=sum(changes.values()),
         guessed=guessed,
     )

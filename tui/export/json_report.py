@@ -16,7 +16,6 @@ import re
 from typing import Any
 
 from tui.model import Comparison
-from tui.present import present
 from tui.serialize import comparison_to_dict
 
 #: Characters json.dumps leaves raw with ensure_ascii=False that a terminal or a script may act on:
@@ -75,11 +74,8 @@ def _layout(value: Any, depth: int, out: list[str]) -> None:
 
 
 def report_dict(comparison: Comparison) -> dict[str, Any]:
-    """The report's data: the contract of :mod:`tui.serialize` plus the one change count every drawing gives."""
-    data = comparison_to_dict(comparison)
-    # The one change count every drawing gives (tui.present), beside the aligner's counts per op.
-    data["summary"]["changes"] = present(comparison).change_count
-    return data
+    """The report's data: the contract of :mod:`tui.serialize`."""
+    return comparison_to_dict(comparison)
 
 
 def dumps_report(data: dict[str, Any]) -> str:

@@ -17,7 +17,6 @@ from tui.history.lineage import trace
 from tui.history.model import History, HistorySummary, Version
 from tui.history.sources import MIN_VERSIONS, Snapshot
 from tui.model import Comparison, Document, Options
-from tui.present import present
 
 
 def read_version(snapshot: Snapshot) -> Version:
@@ -43,7 +42,7 @@ def summarise(comparisons: Sequence[Comparison]) -> HistorySummary:
         body_may_have_changed_in=tuple(i for i, c in enumerate(comparisons) if c.summary.body_may_have_changed),
         headline_changes=tuple(headlines),
         metadata_changes=tuple(metadata),
-        changes=tuple(present(c).change_count for c in comparisons),
+        changes=tuple(c.summary.changes for c in comparisons),
     )
 
 
