@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.engine.inline import dmp_diff, side_text, tokenize, word_spans
+from tui.engine.inline import TOKEN_PATTERN, dmp_diff, side_text, tokenize, word_spans
 
 
 def _changes(old: str, new: str) -> list[tuple[str, str]]:
@@ -78,3 +80,14 @@ def test_the_compiled_diff_gives_the_reference_libraries_diffs(old: str, new: st
         reference.diff_cleanupSemantic(expected)
     ops = {0: "=", 1: "+", -1: "-"}
     assert dmp_diff(old, new, semantic=semantic) == [(ops[op], text) for op, text in expected]
+
+
+@given(st.text(st.characters(max_codepoint=127), max_size=60))
+def test_ascii_text_is_cut_into_the_same_tokens_as_by_the_full_pattern(text: str) -> None:
+    """ASCII text takes a faster pattern: it must cut exactly where the Unicode one does (white space as
+    str.isspace() sees it, digits, words with inner apostrophes and hyphens)."""
+    full = re.compile(TOKEN_PATTERN, re.UNICODE | re.DOTALL)
+    assert tokenize(text) == full.findall(text)
+    # Every ASCII character between words and digits, doubled: each one's class is checked, not only likely ones.
+    every = "".join(f"a{c}{c}b 1{c}2 " for c in map(chr, range(128)))
+    assert tokenize(every) == full.findall(every)

@@ -24,6 +24,7 @@ import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz.distance import Indel
 
@@ -63,8 +64,14 @@ MOVE_CANDIDATES = 8
 #: Words in more than this many unpaired blocks are too common to find moves by.
 RARE_WORD_LIMIT = 40
 
-_WORD_RE = re.compile(WORD_PATTERN)
 _ASCII_WORD_RE = re.compile(r"[0-9A-Za-z_]+")
+
+
+@cache
+def _word_re() -> re.Pattern[str]:
+    """The word pattern for any text, compiled on first use: its Unicode class takes 4 ms to compile, which a run
+    over ASCII text never needs to pay."""
+    return re.compile(WORD_PATTERN)
 
 
 @dataclass(slots=True)
@@ -136,7 +143,7 @@ def items(
 def _words(key: str) -> list[str]:
     """A key's words; ASCII text through a plain character class, which matches exactly what the full pattern
     does there at a third of its cost (most of the aligner's time on long documents)."""
-    return (_ASCII_WORD_RE if key.isascii() else _WORD_RE).findall(key)
+    return (_ASCII_WORD_RE if key.isascii() else _word_re()).findall(key)
 
 
 def similarity(a: Item, b: Item) -> float:
@@ -243,7 +250,7 @@ def _lettered(key: str) -> set[str]:
     """A block's words of some length that hold a letter."""
     return {
         word
-        for word in _WORD_RE.findall(key.lower())
+        for word in _words(key.lower())
         if len(word) >= REWRITE_WORD_CHARS and any(c.isalpha() for c in word)
     }
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from fast_diff_match_patch import diff as _diff
 
@@ -21,13 +22,16 @@ from tui.model import Span, SpanOp
 #: Words (with inner apostrophes and hyphens), numbers (with inner , . :), one
 #: other character, or a run of white space.
 _SPACED_WORD = f"[^\\W{DENSE_SCRIPTS}]+"
-TOKEN_RE = re.compile(
+TOKEN_PATTERN = (
     r"\d+(?:[.,:]\d+)*%?"
     rf"|{_SPACED_WORD}(?:['\u2019\-]{_SPACED_WORD})*"
     r"|\s+"
-    r"|.",  # one character: punctuation, or a character of a script without spaces
-    re.UNICODE | re.DOTALL,
+    r"|."  # one character: punctuation, or a character of a script without spaces
 )
+#: The same tokens in ASCII text, where a word character is [0-9A-Za-z_] and white space is what str.isspace()
+#: says (\t to \r, \x1c to \x1f and the space): three times faster, and nothing to compile for Unicode.
+_ASCII_TOKEN_RE = re.compile(r"[0-9]+(?:[.,:][0-9]+)*%?|[0-9A-Za-z_]+(?:['\-][0-9A-Za-z_]+)*|[\t-\r\x1c-\x20]+|.",
+                             re.DOTALL)
 
 #: Above this many differing tokens (after the common head and tail) on either side the
 #: diff falls back to one delete and one insert, so one pathological paragraph cannot
@@ -45,9 +49,15 @@ def dmp_diff(old: str, new: str, *, semantic: bool) -> list[tuple[str, str]]:
     return _diff(old, new, timelimit=0, checklines=False, cleanup=cleanup, counts_only=False)  # type: ignore[no-any-return]
 
 
+@cache
+def _token_re() -> re.Pattern[str]:
+    """The token pattern for any text, compiled on first use (3 ms, for Unicode classes)."""
+    return re.compile(TOKEN_PATTERN, re.UNICODE | re.DOTALL)
+
+
 def tokenize(text: str) -> list[str]:
     """Split ``text`` into diff tokens; joining them gives ``text`` back."""
-    return TOKEN_RE.findall(text)
+    return (_ASCII_TOKEN_RE if text.isascii() else _token_re()).findall(text)
 
 
 def _encode(tokens: list[str], table: dict[str, str]) -> str:
