@@ -11,6 +11,7 @@ too, since pages in every language borrow its furniture ("Share", "Cookie").
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 
 from tui.classify.lexicon import DEFAULT_LANGUAGES, fold, words_of
@@ -88,7 +89,13 @@ def _languages_of(blocks: Iterable[Block]) -> list[str]:
                 break
     if not words:
         return []
-    hits = {language: sum(word in vocabulary for word in words) for language, vocabulary in _FUNCTION_WORDS.items()}
+    # Counted once per distinct word, then per language only its function words that occur.
+    counts = Counter(words)
+    present = counts.keys()
+    hits = {
+        language: sum([counts[word] for word in vocabulary & present])
+        for language, vocabulary in _FUNCTION_WORDS.items()
+    }
     best = max(hits.values())
     # Close kin share a few function words ("con", "per" in Italian and Spanish): only a language within
     # reach of the best one counts, so an Italian page does not bring the Spanish lexicon too.

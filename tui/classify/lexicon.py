@@ -33,16 +33,18 @@ DEFAULT_LANGUAGES: tuple[str, ...] = ("en",)
 
 _MATCHES = ("start", "line", "contains", "regex")
 _OPENS = ("prose", "links", "tail", "title")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+#: Straightened by str.replace, each only when present: str.translate looks every character up in a dict.
+_APOSTROPHES = ("\u2019", "\u2018", "\u02bc")
 # Punctuation becomes space, so that str.split() gives the words (much cheaper than a regex);
-# apostrophes stay inside words ("don't") and are trimmed from their edges.
-_PUNCTUATION = str.maketrans(
-    dict.fromkeys(
-        '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\u00a0\u00ab\u00bb\u00b7\u201c\u201d\u201e\u2010\u2011\u2012\u2013'
-        "\u2014\u2015\u2026\u2022\u2032\u2033\u00a9\u00ae\u2122",
-        " ",
-    )
+# apostrophes stay inside words ("don't") and are trimmed from their edges. ASCII punctuation is replaced
+# by a byte translation of the UTF-8 text (str.translate looks each character up in a dict: four times
+# slower), the few typographic marks after it, each only when the text holds it.
+_PUNCTUATION_MARKS = (
+    '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\u00a0\u00ab\u00bb\u00b7\u201c\u201d\u201e\u2010\u2011\u2012\u2013'
+    "\u2014\u2015\u2026\u2022\u2032\u2033\u00a9\u00ae\u2122"
 )
+_ASCII_PUNCTUATION = bytes(ord(" ") if byte < 128 and chr(byte) in _PUNCTUATION_MARKS else byte for byte in range(256))
+_WIDE_PUNCTUATION = tuple(mark for mark in _PUNCTUATION_MARKS if not mark.isascii())
 # Everything but letters and digits is dropped from a block's key: ASCII punctuation and space
 # by a byte translation (much cheaper than str.translate), common typographic marks after it.
 _KEY_DELETE = bytes(c for c in range(128) if not chr(c).isalnum())
@@ -66,7 +68,12 @@ _LINE_TRIM = " \t.:;,!?\u2026-\u2013\u2014|>»›•·*_#()[]\"'"
 def fold(text: str) -> str:
     """Lower-case text and straighten apostrophes: the form phrases are matched in."""
     lowered = text.lower()
-    return lowered if lowered.isascii() else lowered.translate(_APOSTROPHES)
+    if lowered.isascii():
+        return lowered
+    for apostrophe in _APOSTROPHES:
+        if apostrophe in lowered:
+            lowered = lowered.replace(apostrophe, "'")
+    return lowered
 
 
 def block_key(plain: str) -> bytes:
@@ -84,9 +91,19 @@ def block_key(plain: str) -> bytes:
 
 def words_of(folded: str) -> list[str]:
     """The words of folded text, punctuation dropped (apostrophes kept inside words)."""
-    words = folded.translate(_PUNCTUATION).split()
+    if folded.isascii():
+        spaced = folded.encode().translate(_ASCII_PUNCTUATION).decode()
+    else:
+        spaced = folded.encode("utf-8", "surrogatepass").translate(_ASCII_PUNCTUATION).decode("utf-8", "surrogatepass")
+        for mark in _WIDE_PUNCTUATION:
+            if mark in spaced:
+                spaced = spaced.replace(mark, " ")
+    words = spaced.split()
     if "'" in folded:
-        words = [w for w in (w.strip("'") for w in words) if w]
+        # Only a word that starts or ends with an apostrophe changes; most have none at their edges.
+        joined = " ".join(words)
+        if joined.startswith("'") or joined.endswith("'") or " '" in joined or "' " in joined:
+            words = [w for w in (w.strip("'") for w in words) if w]
     return words
 
 
@@ -147,7 +164,8 @@ class Lexicon:
         # contains: the phrase's longest word -> (phrase words, offset of that word, rule, phrase)
         self._index: dict[str, list[tuple[tuple[str, ...], int, Rule, str]]] = {}
         # Per rule: patterns anchored at the start, at the end, and free ones (see FREE_REGEX_MAX_WORDS).
-        self._regexes: list[tuple[Rule, _Matcher | None, _Matcher | None, _Matcher | None]] = []
+        self._regexes: list[_Patterns] = []
+        self._by_count: dict[int, tuple[_Patterns, ...]] = {}
         for rule in self.rules:
             if rule.match == "line":
                 for phrase in rule.phrases:
@@ -182,6 +200,7 @@ class Lexicon:
         self._start_lengths = sorted({len(key) for key in self._starts})
         shorts = [rule.short for rule, *_ in self._regexes]
         self._regex_max_words = max((s if s is not None else 1 << 30 for s in shorts), default=-1)
+        self._count_cap = max(FREE_REGEX_MAX_WORDS, max((s for s in shorts if s is not None), default=0)) + 1
 
     def match(self, plain: str, folded: str, words: Sequence[str], count: int) -> list[Hit]:
         """Every rule that matches a block.
@@ -222,16 +241,32 @@ class Lexicon:
                         hits.append(Hit(rule, phrase))
         if count > self._regex_max_words:
             return hits
-        for rule, start_re, end_re, free_re in self._regexes:
-            if rule.short is not None and count > rule.short:
-                continue
+        tail = plain[-TAIL_CHARS:]
+        for rule, start_re, end_re, free_re in self._regexes_for(count):
             if (
                 (start_re is not None and start_re.match(plain))
-                or (end_re is not None and end_re.search(plain[-TAIL_CHARS:]))
-                or (free_re is not None and count <= FREE_REGEX_MAX_WORDS and free_re.search(plain))
+                or (end_re is not None and end_re.search(tail))
+                or (free_re is not None and free_re.search(plain))
             ):
                 hits.append(Hit(rule, rule.category))
         return hits
+
+    def _regexes_for(self, count: int) -> tuple[_Patterns, ...]:
+        """The patterns tried on a block of ``count`` words, in the rules' order: the rules whose ``short``
+        admits it, without the free patterns past :data:`FREE_REGEX_MAX_WORDS` (worked out once per count)."""
+        # Past every finite ``short`` and the free patterns' limit, all counts choose alike.
+        count = min(count, self._count_cap)
+        chosen = self._by_count.get(count)
+        if chosen is None:
+            chosen = self._by_count[count] = tuple(
+                (rule, start, end, free if count <= FREE_REGEX_MAX_WORDS else None)
+                for rule, start, end, free in self._regexes
+                if rule.short is None or count <= rule.short
+            )
+        return chosen
+
+
+_Patterns = tuple["Rule", "_Matcher | None", "_Matcher | None", "_Matcher | None"]
 
 
 class _Matcher(Protocol):

@@ -123,7 +123,7 @@ _DETERMINERS = frozenset(("The", "A", "An", "Our", "Your", "Us", "Me", "Them"))
 
 def _imperative(plain: str) -> bool:
     """True when the block opens by telling the reader to do something, not with a name that starts so."""
-    tokens = [token for token in plain.split(maxsplit=6) if any(c.isalnum() for c in token)][:2]
+    tokens = [token for token in plain.split(maxsplit=6) if token[0].isalnum() or any(c.isalnum() for c in token)][:2]
     if not tokens or fold(tokens[0]).strip(".,:;!?\"'()") not in _IMPERATIVE:
         return False
     second = tokens[1:2]
