@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tui.engine.inline import TOKEN_PATTERN, dmp_diff, side_text, tokenize, word_spans
+from tui.engine.inline import TOKEN_PATTERN, _merged, _spans, dmp_diff, side_text, tokenize, word_spans
 
 
 def _changes(old: str, new: str) -> list[tuple[str, str]]:
@@ -91,3 +91,19 @@ def test_ascii_text_is_cut_into_the_same_tokens_as_by_the_full_pattern(text: str
     # Every ASCII character between words and digits, doubled: each one's class is checked, not only likely ones.
     every = "".join(f"a{c}{c}b 1{c}2 " for c in map(chr, range(128)))
     assert tokenize(every) == full.findall(every)
+
+
+_PIECES = st.sampled_from(["the", "vote", " ", "  ", "\n", ",", ".", "3", "3.5", "it's", "well-known", "’", "é", "中"])
+_TEXTS = st.lists(_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=400)
+@given(_TEXTS, _TEXTS, _TEXTS, _TEXTS)
+@example("a  ", "", " ", "b")  # a run of spaces that grew: the cut must not fall inside the shared part of the run
+def test_trimming_the_shared_head_and_tail_changes_no_span(head: str, old_mid: str, new_mid: str, tail: str) -> None:
+    """The word diff cuts the texts' shared head and tail off by comparing characters before cutting tokens: the
+    spans must be the very ones of cutting both texts whole (repeated phrases, edits at an edge included)."""
+    old, new = head + old_mid + tail, head + new_mid + tail
+    if old == new:
+        return
+    assert word_spans(old, new) == _merged(_spans(old, new, 0, len(old), len(new)))
