@@ -1,25 +1,32 @@
 """The viewer application: run the comparison in a worker, then show the diff screen.
 
 The heavy comparison runs in a thread so the terminal answers at once; a
-progress indicator appears only when it takes longer than a moment. Errors the
-user can act on end the app with exit status 2 and one line for stderr.
+progress screen is built and shown only when it takes longer than a moment
+(most comparisons end first, and the first screen is then the diff itself).
+Errors the user can act on end the app with exit status 2 and one line for
+stderr.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
+import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.worker import Worker, WorkerState
 
 from tui.app.commands import ViewerCommands
 from tui.app.palette import Palette, use_palette
-from tui.app.screens.export import ExportMemory
-from tui.app.screens.loading import LoadingScreen
+from tui.app.screens.loading import SHOW_AFTER, LoadingScreen
 from tui.app.screens.main import DiffScreen
 from tui.errors import ArticleDiffError, ExitStatus
 from tui.model import Comparison
+
+if TYPE_CHECKING:
+    from tui.app.screens.export import ExportMemory
 
 
 class ArticleDiffApp(App[int]):
@@ -58,21 +65,35 @@ class ArticleDiffApp(App[int]):
         """A message for stderr when the comparison failed."""
         self.result_status = int(ExitStatus.SAME)
         """The exit status the comparison calls for: 1 when the article body changed."""
-        self.export_memory = ExportMemory()
-        """The export dialog's last format and folder, and the last report written (for ``o``)."""
+        self._export_memory: ExportMemory | None = None
+        self._started = time.monotonic()
         self.first_paint = asyncio.Event()
         """Set once the diff screen has painted its first full screen (benchmarks wait for it)."""
         if title_hint:
             self.sub_title = title_hint
 
+    @property
+    def export_memory(self) -> ExportMemory:
+        """The export dialog's last format and folder, and the last report written (for ``o``)."""
+        if self._export_memory is None:
+            from tui.app.screens.export import ExportMemory  # the dialog loads when first needed
+
+            self._export_memory = ExportMemory()
+        return self._export_memory
+
     def on_mount(self) -> None:
-        """Show the comparison now, or start computing it."""
+        """Show the comparison now, or start computing it (and show progress if it takes a while)."""
         if self.comparison is not None:
             self._show(self.comparison)
             return
-        self.push_screen(LoadingScreen(f"Comparing {self.title_hint or 'the two versions'}…"))
         assert self.comparison_factory is not None
         self.run_worker(self.comparison_factory, thread=True, exit_on_error=False, name="compare")
+        self.set_timer(SHOW_AFTER, self._show_progress, name="progress")
+
+    def _show_progress(self) -> None:
+        if self.comparison is None and self.error is None:
+            message = f"Comparing {self.title_hint or 'the two versions'}…"
+            self.push_screen(LoadingScreen(message, started=self._started))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the result, or leave with the error."""
@@ -92,6 +113,8 @@ class ArticleDiffApp(App[int]):
             self.exit(return_code=int(ExitStatus.TROUBLE))
 
     def _show(self, comparison: Comparison) -> None:
+        # The comparison lives as long as the app: keep the collector from rescanning it while the screen is built.
+        gc.freeze()
         self.comparison = comparison
         self.result_status = int(ExitStatus.CHANGED if comparison.summary.body_may_have_changed else ExitStatus.SAME)
         screen = DiffScreen(comparison, boilerplate=self.boilerplate, unified=self.unified)

@@ -180,6 +180,7 @@ class Layout:
         self.widths = tuple(max(4, w) for w in widths)
         self.number_width = self.label_width(comparison, unified=len(self.widths) == 1)
         self.entries: list[Entry] = []
+        self._change_stops: list[int] | None = None
         # One scan per document instead of one per paragraph: most articles hold no control characters.
         self._clean = (_is_clean(comparison.old.blocks), _is_clean(comparison.new.blocks))
         # Tens of thousands of small objects and no cycles: the collector would only rescan the heap.
@@ -231,11 +232,15 @@ class Layout:
         return [i for i, e in enumerate(self.entries) if e.kind == "row" and e.row in wanted]
 
     def change_stops(self) -> list[int]:
-        """The entries ``n`` stops at with these view options: the presentation's stops, as shown."""
-        options = self.options
-        return self.stop_entries(
-            self.presentation.stops(boilerplate=options.boilerplate, formatting=options.show_formatting)
-        )
+        """The entries ``n`` stops at with these view options: the presentation's stops, as shown.
+
+        Computed once per layout: the status line asks on every scroll, and the answer never changes.
+        """
+        if self._change_stops is None:
+            options = self.options
+            rows = self.presentation.stops(boilerplate=options.boilerplate, formatting=options.show_formatting)
+            self._change_stops = self.stop_entries(rows)
+        return self._change_stops
 
     def locate(self, y: int, column: int) -> tuple[int, int, int]:
         """Return ``(entry, panel, line)`` at screen line ``y``; panel and line are -1 on padding."""

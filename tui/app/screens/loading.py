@@ -1,9 +1,10 @@
-"""The first screen: empty for a moment, then a quiet progress line while the comparison runs.
+"""The progress screen: a quiet line while a slow comparison runs.
 
-Most comparisons finish before a person notices; only a slow one shows the
-progress line, so a quick start does not flash a spinner. The line updates a
-few times a second only: an animated indicator would compete with the worker
-thread for the interpreter and make the comparison itself slower.
+Most comparisons finish before a person notices, so the app shows this screen
+only after :data:`SHOW_AFTER` (a quick start neither flashes a spinner nor pays
+for building it). The line updates a few times a second only: an animated
+indicator would compete with the worker thread for the interpreter and make the
+comparison itself slower.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 SHOW_AFTER = 0.25
-"""Seconds before the progress line appears."""
+"""Seconds of comparing before the progress screen appears."""
 
 _FRAMES = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
@@ -27,28 +28,23 @@ class LoadingScreen(Screen[None]):
     DEFAULT_CSS = """
     LoadingScreen {
         align: center middle;
-        #progress { width: auto; height: 1; color: $text-muted; display: none; }
-        #progress.-shown { display: block; }
+        #progress { width: auto; height: 1; color: $text-muted; }
     }
     """
 
-    def __init__(self, message: str) -> None:
-        """Show ``message`` with the elapsed time."""
+    def __init__(self, message: str, *, started: float | None = None) -> None:
+        """Show ``message`` with the time elapsed since ``started`` (``time.monotonic()``; None: now)."""
         super().__init__()
         self.message = message
-        self._started = time.monotonic()
+        self._started = time.monotonic() if started is None else started
         self._frame = 0
 
     def compose(self) -> ComposeResult:
-        """The (hidden) progress line."""
+        """The progress line."""
         yield Static(id="progress")
 
     def on_mount(self) -> None:
-        """Reveal the progress line if the work takes longer than a moment."""
-        self.set_timer(SHOW_AFTER, self._reveal)
-
-    def _reveal(self) -> None:
-        self.query_one("#progress").add_class("-shown")
+        """Start the line and keep it current."""
         self._tick()
         self.set_interval(0.25, self._tick)
 

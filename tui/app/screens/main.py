@@ -219,6 +219,9 @@ class DiffScreen(Screen[None]):
         """The last search."""
         self._match_list: list[tuple[int, int, int, int, int]] = []
         self._match_index = -1
+        # The panes are kept, not queried: the screen's own mount handler needs them even when the app is
+        # closing and the DOM is being taken down around it.
+        self._panes = (DiffPane(self.state, 0, id="left"), DiffPane(self.state, 1, id="right"))
 
     # -- composition ---------------------------------------------------------------------
 
@@ -226,8 +229,7 @@ class DiffScreen(Screen[None]):
         """Header, panes with ruler, search bar, status line, footer."""
         yield ComparisonHeader(self.presentation, id="header")
         with Horizontal(id="body"):
-            yield DiffPane(self.state, 0, id="left")
-            yield DiffPane(self.state, 1, id="right")
+            yield from self._panes
             yield OverviewRuler(id="ruler")
             yield ChangeList(id="changes")
         yield SearchBar(
@@ -240,12 +242,12 @@ class DiffScreen(Screen[None]):
     @property
     def left(self) -> DiffPane:
         """The old side (or the whole unified view)."""
-        return self.query_one("#left", DiffPane)
+        return self._panes[0]
 
     @property
     def right(self) -> DiffPane:
         """The new side."""
-        return self.query_one("#right", DiffPane)
+        return self._panes[1]
 
     @property
     def diff_layout(self) -> Layout | None:

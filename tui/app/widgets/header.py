@@ -119,16 +119,13 @@ class ComparisonHeader(Widget):
         self.presentation = presentation
 
     def compose(self) -> ComposeResult:
-        """Two source descriptions and the verdict."""
+        """Two source descriptions and the verdict, filled in as they are made (nothing is left for on_mount)."""
         comparison = self.presentation.comparison
         with Horizontal(id="sources"):
             yield SourceSummary(comparison.old, "OLD", id="old-source")
             yield SourceSummary(comparison.new, "NEW", id="new-source")
-        yield Static(id="verdict")
-
-    def on_mount(self) -> None:
-        """Fill in the verdict."""
-        self.show(self.presentation)
+        changed = self.presentation.body_changed
+        yield Static(self._verdict(self.presentation), id="verdict", classes="-changed" if changed else "-unchanged")
 
     def show(self, presentation: Presentation) -> None:
         """Describe ``presentation`` (after a swap, for instance)."""
@@ -137,14 +134,18 @@ class ComparisonHeader(Widget):
         self.query_one("#old-source", SourceSummary).show(comparison.old)
         self.query_one("#new-source", SourceSummary).show(comparison.new)
         changed = presentation.body_changed
+        widget = self.query_one("#verdict", Static)
+        widget.update(self._verdict(presentation))
+        widget.set_class(changed, "-changed")
+        widget.set_class(not changed, "-unchanged")
+
+    @staticmethod
+    def _verdict(presentation: Presentation) -> Content:
         verdict = Content.assemble(
-            ("● " if changed else "✔ ", "bold"),
+            ("● " if presentation.body_changed else "✔ ", "bold"),
             (safe_line(presentation.verdict), "bold"),
-            f"  ·  {boilerplate_note(comparison)}",
+            f"  ·  {boilerplate_note(presentation.comparison)}",
         )
         if presentation.metadata:
             verdict += Content(f"  ·  metadata: {metadata_phrase(presentation.metadata)}")
-        widget = self.query_one("#verdict", Static)
-        widget.update(verdict)
-        widget.set_class(changed, "-changed")
-        widget.set_class(not changed, "-unchanged")
+        return verdict

@@ -118,7 +118,9 @@ class OverviewRuler(Widget):
         height = self.size.height
         if len(self._cells) != height:
             self._cells = self._compute_cells(height)
-        base = self.rich_style
+        base = self._styles.get("")
+        if base is None:  # the widget's own style, asked once per theme rather than once per cell
+            base = self._styles[""] = self.rich_style
         layout = self._layout
         style = base
         if layout is not None and layout.height:
