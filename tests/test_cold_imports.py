@@ -70,6 +70,8 @@ def test_a_json_report_of_two_text_files_imports_no_viewer_html_markdown_or_netw
     history_sources = {name for name in modules if name.startswith("tui.history.sources.")}
     assert not history_sources, f"a pair's report loaded the history sources: {sorted(history_sources)}"
     assert not any(name.startswith("tui.batch") for name in modules), "a pair's report loaded the batch runner"
+    # the JSON report is the contract's data: it needs no drawing of rows (8 ms of imports)
+    assert not any(name.startswith("tui.present") for name in modules), "a JSON report loaded the presentation"
 
 
 def test_a_json_report_of_markdown_imports_the_markdown_parser_and_nothing_for_html_or_the_viewer(

@@ -36,6 +36,12 @@ BlockKind = Literal[
 
 SourceFormat = Literal["text", "markdown", "html"]
 
+BoilerplateMode = Literal["show", "dim", "hide"]
+"""How boilerplate is drawn: like the article, dimmed (and listed apart in reports), or hidden behind one line."""
+
+BOILERPLATE_MODES: tuple[BoilerplateMode, ...] = ("dim", "hide", "show")
+"""Every mode, in the order the viewer's ``b`` key cycles through them."""
+
 BOILERPLATE_CATEGORIES: tuple[str, ...] = (
     "donation-appeal",
     "newsletter",

@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 from tui.errors import ArticleDiffError
-from tui.present.words import BOILERPLATE_MODES, BoilerplateMode
+from tui.model import BOILERPLATE_MODES, BoilerplateMode  # not from tui.present: a JSON report never needs it
 
 MarkdownStyle = Literal["plain", "critic"]
 

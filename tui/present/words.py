@@ -8,13 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from tui.model import MARKERS
-
-BoilerplateMode = Literal["show", "dim", "hide"]
-"""How boilerplate is drawn: like the article, dimmed (and listed apart in reports), or hidden behind one line."""
-
-BOILERPLATE_MODES: tuple[BoilerplateMode, ...] = ("dim", "hide", "show")
-"""Every mode, in the order the viewer's ``b`` key cycles through them."""
+from tui.model import BOILERPLATE_MODES, MARKERS, BoilerplateMode
 
 Side = Literal["old", "new"]
 
