@@ -8,23 +8,41 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any
 
 from tui.engine.front_matter import read_front_matter
 from tui.engine.html_fragment import Piece, html_pieces
+from tui.engine.markdown_plain import PlainBlock, has_inline_markup, plain_blocks
 from tui.engine.normalize import collapse_space
 from tui.model import Block, BlockKind
 
-_parser = MarkdownIt("commonmark").enable("table")
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+_parsers: dict[bool, MarkdownIt] = {}
+
+
+def _markdown_parser(*, whole: bool = False) -> MarkdownIt:
+    """The parser, imported on first need (26 ms): a document of plain paragraphs and headings never needs it.
+
+    Unless ``whole``, it stops at the block structure: the segmenter parses the inline text of a block only when it
+    has markup (:meth:`_Segmenter._inline`), and reads entities and escapes as text itself (``text_join``'s work).
+    """
+    parser = _parsers.get(whole)
+    if parser is None:
+        from markdown_it import MarkdownIt
+
+        parser = MarkdownIt("commonmark").enable("table")
+        _parsers[whole] = parser if whole else parser.disable(["inline", "text_join"])
+    return _parsers[whole]
 
 
 def _inline_plain(token: Token) -> str:
     """Flatten an inline token to its visible text."""
     parts: list[str] = []
     for child in token.children or ():
-        if child.type in ("text", "code_inline"):
+        if child.type in ("text", "text_special", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
@@ -36,7 +54,7 @@ def _inline_plain(token: Token) -> str:
 
 
 def _is_image_only(token: Token) -> bool:
-    children = [c for c in token.children or () if not (c.type == "text" and not c.content.strip())]
+    children = [c for c in token.children or () if not (c.type in ("text", "text_special") and not c.content.strip())]
     return len(children) == 1 and children[0].type == "image"
 
 
@@ -57,104 +75,188 @@ def _code_chunks(region: str) -> Iterator[Piece]:
             start = gap.end()
 
 
-def segment_markdown(text: str) -> tuple[tuple[Block, ...], str, str | None]:
+def segment_markdown(text: str, *, shortcuts: bool = True) -> tuple[tuple[Block, ...], str, str | None]:
     """Split Markdown into blocks.
+
+    Args:
+        text: The Markdown source.
+        shortcuts: Take plain paragraphs and headings without the parser (:mod:`tui.engine.markdown_plain`) and
+            parse inline text only where it has markup. False hands everything to the parser: the reference the
+            shortcuts are tested against, block for block.
 
     Returns:
         The blocks (front matter first, as metadata blocks), the trailer after
         the last one, and the title: the front matter's, else the first
         level-one heading's text, if there is one.
     """
-    lines = text.split("\n")
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
-    blocks: list[Block] = []
-    title: str | None = None
-    cursor_line = 0
-    cursor = 0
-    front = read_front_matter(text)
-    parsed = text
-    if front is not None:
-        blocks.extend(front.blocks)
-        title = front.title
-        cursor = front.end
-        cursor_line = front.body_line
-        # The parser sees blank lines where the front matter was, so its line numbers stay the file's.
-        parsed = "\n" * cursor_line + text[offsets[min(cursor_line, len(lines))] :]
-    tokens = _parser.parse(parsed)
-    containers: list[str] = []
-    skip_until = -1
-    for index, token in enumerate(tokens):
-        if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open", "list_item_open"):
-            containers.append(token.type)
-            continue
-        if token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close", "list_item_close"):
-            containers.pop()
-            continue
-        if index <= skip_until or token.map is None or token.nesting == -1:
-            continue
-        kind: BlockKind
-        plain: str
-        if token.type == "heading_open":
-            kind, plain = "heading", _inline_plain(tokens[index + 1])
-            if title is None and token.tag == "h1":
-                title = plain
-        elif token.type == "paragraph_open":
-            inline = tokens[index + 1]
-            plain = _inline_plain(inline)
-            if _is_image_only(inline):
-                kind = "image"
-            elif "blockquote_open" in containers:
-                kind = "quote"
-            elif "list_item_open" in containers:
-                kind = "list-item"
-            else:
-                kind = "paragraph"
-        elif token.type == "fence":
-            kind, plain = "code", token.content.strip("\n")
-        elif token.type in ("html_block", "code_block"):
-            # Raw HTML: a block for each block-level element that shows text. Indented code: a block for
-            # each of its chunks (CommonMark's own unit, between blank lines), so one changed line in a long
-            # listing does not make the whole listing a rewrite.
-            first, last = token.map
-            first = max(first, cursor_line)
-            if last <= first:
+    return _Segmenter(text, shortcuts=shortcuts).run()
+
+
+class _Segmenter:
+    """One document's blocks, made in source order from the parser's tokens and the plain blocks found without it."""
+
+    def __init__(self, text: str, *, shortcuts: bool) -> None:
+        self.text = text
+        self.shortcuts = shortcuts
+        self.lines = text.split("\n")
+        self.offsets = [0]
+        for line in self.lines:
+            self.offsets.append(self.offsets[-1] + len(line) + 1)
+        self.blocks: list[Block] = []
+        self.title: str | None = None
+        self.cursor = 0
+        self.cursor_line = 0
+        self.env: dict[str, Any] = {}
+        """The parser's environment: the link reference definitions the inline parser resolves."""
+
+    def run(self) -> tuple[tuple[Block, ...], str, str | None]:
+        text, lines = self.text, self.lines
+        front = read_front_matter(text)
+        if front is not None:
+            self.blocks.extend(front.blocks)
+            self.title = front.title
+            self.cursor = front.end
+            self.cursor_line = front.body_line
+        # The parser rewrites carriage returns, so its line numbers would not be these: it is handed everything.
+        plain = plain_blocks(lines, self.cursor_line) if self.shortcuts and "\r" not in text else []
+        parsed, stand_ins = _parser_input(lines, self.cursor_line, plain)
+        tokens = _markdown_parser(whole=not self.shortcuts).parse(parsed, self.env) if parsed else []
+        upcoming = iter(plain)
+        waiting = next(upcoming, None)
+        containers: list[str] = []
+        skip_until = -1
+        for index, token in enumerate(tokens):
+            if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open", "list_item_open"):
+                containers.append(token.type)
                 continue
-            start = offsets[first]
-            region = text[start : offsets[last] - 1]
-            pieces = html_pieces(region) if token.type == "html_block" else _code_chunks(region)
-            for piece in pieces:
-                blocks.append(
-                    Block(
-                        id=len(blocks),
-                        kind=piece.kind,
-                        text=text[start + piece.start : start + piece.end],
-                        plain=piece.plain,
-                        prefix=text[cursor : start + piece.start],
-                    )
-                )
-                cursor = start + piece.end
-            cursor_line = last
-            continue
-        elif token.type == "table_open":
-            kind = "table"
-            close = next(k for k in range(index, len(tokens)) if tokens[k].type == "table_close")
-            cells = [_inline_plain(t) for t in tokens[index:close] if t.type == "inline"]
-            plain = " | ".join(c for c in cells if c)
-            skip_until = close
-        else:
-            continue
-        first, last = token.map
-        first = max(first, cursor_line)
+            if token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close", "list_item_close"):
+                containers.pop()
+                continue
+            if index <= skip_until or token.map is None or token.nesting == -1:
+                continue
+            while waiting is not None and waiting.first < token.map[0]:
+                self._add_plain(waiting)
+                waiting = next(upcoming, None)
+            if token.map[0] in stand_ins:
+                continue
+            kind: BlockKind
+            plain_text: str
+            if token.type == "heading_open":
+                kind, plain_text = "heading", self._inline(tokens[index + 1])
+                if self.title is None and token.tag == "h1":
+                    self.title = plain_text
+            elif token.type == "paragraph_open":
+                inline = tokens[index + 1]
+                plain_text = self._inline(inline)
+                if inline.children and _is_image_only(inline):
+                    kind = "image"
+                elif "blockquote_open" in containers:
+                    kind = "quote"
+                elif "list_item_open" in containers:
+                    kind = "list-item"
+                else:
+                    kind = "paragraph"
+            elif token.type == "fence":
+                kind, plain_text = "code", token.content.strip("\n")
+            elif token.type in ("html_block", "code_block"):
+                self._add_pieces(token)
+                continue
+            elif token.type == "table_open":
+                kind = "table"
+                close = next(k for k in range(index, len(tokens)) if tokens[k].type == "table_close")
+                cells = [self._inline(t) for t in tokens[index:close] if t.type == "inline"]
+                plain_text = " | ".join(c for c in cells if c)
+                skip_until = close
+            else:
+                continue
+            self._add(kind, plain_text, token.map[0], token.map[1])
+        while waiting is not None:
+            self._add_plain(waiting)
+            waiting = next(upcoming, None)
+        return tuple(self.blocks), text[self.cursor :], self.title
+
+    def _inline(self, token: Token) -> str:
+        """An inline token's visible text, parsing it (into its children) only when it has markup."""
+        if not self.shortcuts:
+            return _inline_plain(token)  # the whole parser has parsed it
+        if not has_inline_markup(token.content):
+            return collapse_space(token.content)
+        parser = _markdown_parser()
+        token.children = []
+        parser.inline.parse(token.content, parser, self.env, token.children)
+        return _inline_plain(token)
+
+    def _add(self, kind: BlockKind, plain: str, first: int, last: int) -> None:
+        """Add the block on lines ``first`` to ``last`` (exclusive), trailing white space left to the next prefix."""
+        text, offsets = self.text, self.offsets
+        first = max(first, self.cursor_line)
         if last <= first:
-            continue
+            return
         start = offsets[first]
         end = offsets[last] - 1  # without the final newline
         source = text[start:end].rstrip()
         end = start + len(source)
         if not source.strip():
-            continue
-        blocks.append(Block(id=len(blocks), kind=kind, text=source, plain=plain, prefix=text[cursor:start]))
-        cursor, cursor_line = end, last
-    return tuple(blocks), text[cursor:], title
+            return
+        self.blocks.append(
+            Block(id=len(self.blocks), kind=kind, text=source, plain=plain, prefix=text[self.cursor : start])
+        )
+        self.cursor, self.cursor_line = end, last
+
+    def _add_plain(self, block: PlainBlock) -> None:
+        if block.kind == "heading" and self.title is None and block.level == 1:
+            self.title = block.plain
+        self._add(block.kind, block.plain, block.first, block.last)
+
+    def _add_pieces(self, token: Token) -> None:
+        """Raw HTML: a block for each block-level element that shows text. Indented code: a block for each of its
+        chunks (CommonMark's own unit, between blank lines), so one changed line in a long listing does not make the
+        whole listing a rewrite."""
+        assert token.map is not None
+        text, offsets = self.text, self.offsets
+        first, last = token.map
+        first = max(first, self.cursor_line)
+        if last <= first:
+            return
+        start = offsets[first]
+        region = text[start : offsets[last] - 1]
+        pieces = html_pieces(region) if token.type == "html_block" else _code_chunks(region)
+        for piece in pieces:
+            self.blocks.append(
+                Block(
+                    id=len(self.blocks),
+                    kind=piece.kind,
+                    text=text[start + piece.start : start + piece.end],
+                    plain=piece.plain,
+                    prefix=text[self.cursor : start + piece.start],
+                )
+            )
+            self.cursor = start + piece.end
+        self.cursor_line = last
+
+
+def _parser_input(lines: list[str], body_line: int, plain: list[PlainBlock]) -> tuple[str, frozenset[int]]:
+    """The text the parser needs to see, with the lines where a plain block stands in for itself.
+
+    Front matter and the plain blocks become blank lines, so the parser's line numbers stay the file's. A plain block
+    that follows lines the parser does see keeps a one-line stand-in (``x`` for a paragraph, ``#`` for a heading): it
+    closes the lists, quotes and indented code before it just as the block did. Empty when no line needs the parser.
+    """
+    seen = [""] * body_line + lines[body_line:]
+    stand_ins: set[int] = set()
+    previous = body_line
+    for block in plain:
+        after_parsed = any(_shows(seen[k]) for k in range(previous, block.first))
+        seen[block.first : block.last] = [""] * (block.last - block.first)
+        if after_parsed:
+            seen[block.first] = "#" if block.kind == "heading" else "x"
+            stand_ins.add(block.first)
+        previous = block.last
+    if not stand_ins and not any(_shows(line) for line in seen[previous:]):
+        return "", frozenset()
+    return "\n".join(seen), frozenset(stand_ins)
+
+
+def _shows(line: str) -> bool:
+    """A line the parser reads as more than a blank line."""
+    return bool(line.strip(" \t"))

@@ -1,0 +1,113 @@
+"""The Markdown segmenter's shortcuts never change a block.
+
+To save time, :mod:`tui.engine.markdown_plain` takes plain paragraphs and
+headings away from markdown-it-py, and inline text without markup is not
+parsed; a user must still get exactly the blocks the whole parser gives (kind,
+source text, prefix, markup-free text, ids, title, trailer). Checked on every
+Markdown and text file the project has, on the cases each rule of the fast pass
+is there for, and on seeded random documents made of the constructs CommonMark
+could read a plain-looking line as.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from tui.engine.markdown_plain import plain_blocks
+from tui.engine.segment_markdown import segment_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = [ROOT / "tests" / "cases", ROOT / "tests" / "data", ROOT.parent / "shared" / "eval" / "real-pairs",
+           ROOT.parent / "shared" / "seeds"]  # fmt: skip
+
+
+def assert_as_the_parser(text: str) -> None:
+    assert segment_markdown(text) == segment_markdown(text, shortcuts=False), repr(text)
+
+
+def corpus_files() -> list[Path]:
+    return [p for root in CORPORA if root.is_dir() for p in sorted(root.rglob("*")) if p.suffix in (".md", ".txt")]
+
+
+def test_every_markdown_and_text_file_of_the_project_segments_as_the_whole_parser_does() -> None:
+    files = corpus_files()
+    assert len(files) >= 20, "the test cases and data should hold Markdown and text files"
+    found = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found += len(plain_blocks(text.split("\n")))
+        assert segment_markdown(text) == segment_markdown(text, shortcuts=False), path
+    assert found > 100, "the fast pass should take the plain paragraphs of these files"
+
+
+DEEP_LIST = "".join("  " * depth + "- item\n" for depth in range(12))
+
+#: (document, how many blocks the fast pass may take): each a way a plain-looking paragraph is not one.
+TRAPS = [
+    ("<div>\n```\n\n```\n\nPlain\n", 0),  # the first fence is HTML, the second opens a fence to the end
+    (DEEP_LIST + "\nPlain after\n", 0),  # ten nested lists: markdown-it drops the rest of the document
+    ("- - - - - - - - - - - x\n\nPlain after\n", 0),  # the same, on one line
+    ("- a\n\nPlain\n\n  not the item's\n", 1),  # the paragraph ends the list: what follows is no list item
+    ("    code\n\nPlain\n\n    more code\n", 1),  # and ends the indented code
+    ("Intro:\n```\ncode\n\nNot plain\n```\n\nPlain\n", 1),  # a fence after a paragraph line opens
+    ("<!--\n\nNot plain\n-->\n\nPlain\n", 1),  # an HTML comment runs over blank lines
+    ("Plain\n\n<script>\n\nNot plain\n</script>\n\nPlain\n", 2),
+    ("> ```\n> code\n\nPlain\n", 1),  # a quote's fence ends with the quote
+    ("- ```\n\nPlain\n\n```\n\nNot plain\n", 1),  # a list item's fence ends with the item; then one opens
+    ("````\n```\n\nNot plain\n````\n\nPlain\n", 1),  # a shorter fence does not close a longer one
+    ("a | b\n|---|---|\nrow\n\nPlain\n", 1),
+    ("[foo]: /url\n\nNot plain [foo]\n\nPlain\n", 1),
+    ("# Title\nPlain under it\n\n## Sub\n===\n", 3),
+    ("Plain\r\n\r\nPlain too\r\n", 0),  # the parser rewrites carriage returns: its lines are not ours
+    ("---\ntitle: Front\n---\nPlain\n\n# Heading\n", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "most"), TRAPS)
+def test_a_construct_that_could_swallow_a_plain_paragraph_is_left_to_the_parser(text: str, most: int) -> None:
+    assert_as_the_parser(text)
+    assert len(plain_blocks(text.split("\n"))) <= most
+
+
+#: Line beginnings and bodies CommonMark reads in more than one way: containers, fences, HTML blocks of every kind,
+#: tables, setext underlines, rules, reference definitions, entities, escapes and inline markup.
+PREFIXES = ["", "", "", "", " ", "  ", "   ", "    ", "\t", "> ", ">", "- ", "* ", "+ ", "1. ", "2) ", "10. ",
+            "  - ", "> - ", "- > ", "-", " > ", "      "]  # fmt: skip
+BODIES = ["The council met on Monday", "said the mayor.", "votes", "AT&T and B&Q", "wow!", "a ] b", "1999. A year",
+          "x", "#", "## A heading", "# Closed #", "#no space", "####### seven", "```", "```py", "~~~", "````",
+          "``` a`b", "<!--", "-->", "<!-- one line -->", "<div>", "</div>", "<script>", "</script>", "<pre>",
+          "</PRE>", "<?php", "?>", "<!DOCTYPE html", ">", "<![CDATA[", "]]>", "---", "===", "***", "___", "- - -",
+          "| a | b |", "|---|---|", "a | b", "--- | ---", "[ref]: /url", "[ref]: /url 'title", "'", "[ref]",
+          "[a](b)", "![img](i.png)", "*em*", "_x_", "**b**", "`code`", "&amp;", "&copy;", "&#123;", "\\*", "a  ",
+          "x\\", "1.", "1)", "2.", "<span>x</span>", "<https://example.org>", "C# rocks", "\u00a0", "\x0c",
+          "ſcript", "<ſcript>", "café", "— dash —", "“quoted”"]  # fmt: skip
+
+
+def random_document(rng: random.Random) -> str:
+    lines: list[str] = []
+    if rng.random() < 0.05:
+        lines += ["---", "title: A title", "---"]
+    for _ in range(rng.randint(1, 24)):
+        roll = rng.random()
+        if roll < 0.25:
+            lines.append(rng.choice(["", "", " ", "\t"]))
+        elif roll < 0.6:
+            words = " ".join(rng.choice(BODIES[:8]) for _ in range(rng.randint(1, 4)))
+            lines.append(rng.choice(["", "", "", " ", "  "]) + words)
+        else:
+            body = " ".join(rng.choice(BODIES) for _ in range(rng.randint(1, 2)))
+            lines.append(rng.choice(PREFIXES) + body)
+    return "\n".join(lines) + rng.choice(["", "\n", "\n\n"])
+
+
+def test_random_markdown_segments_as_the_whole_parser_does() -> None:
+    rng = random.Random(18)
+    taken = 0
+    for _ in range(3000):
+        text = random_document(rng)
+        taken += len(plain_blocks(text.split("\n")))
+        assert_as_the_parser(text)
+    assert taken > 800, "the random documents should exercise the fast pass"
