@@ -13,6 +13,7 @@ import re
 import sys
 import warnings
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from tui.capped import read_capped, stream_capped
@@ -170,19 +171,24 @@ def _binary_share(text: str) -> float:
 _HTML_RE = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<\?xml)", re.IGNORECASE)
 _TAG_RE = re.compile(r"</?(p|div|span|a|h[1-6]|li|ul|br|section|article|figure|img|meta|table)\b[^>\n]{0,500}>", re.I)
 # Every pattern is bounded (no unbounded run inside a run): sniffing stays linear even on one long line of "[".
-_MD_SIGNALS = (
-    ("heading", re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)),
-    ("bold", re.compile(r"(\*\*|__)(?=\S)[^\n*_]{1,200}?(?<=\S)\1")),
-    ("link", re.compile(r"!?\[[^\[\]\n]{1,300}\]\([^)\s]{0,500}\)")),
-    ("autolink", re.compile(r"<https?://[^>\s]{1,500}>")),
-    ("fence", re.compile(r"^```", re.MULTILINE)),
-    ("list", re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S[^\n]*\n {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.M)),
-    ("quote", re.compile(r"^>[ \t]+\S", re.MULTILINE)),
-    ("reference", re.compile(r"^ {0,3}\[[^\[\]\n]{1,300}\]:[ \t]+\S", re.MULTILINE)),
-    ("emphasis", re.compile(r"(?<![*\w])([*_])(?=[^\s*_])[^*_\n]{1,200}?(?<=[^\s*_])\1(?![*\w])")),
+# Each comes with the strings every match holds: a text holding none of them is not searched (str.find is
+# far faster than a regex scan that finds nothing, and most texts lack most kinds of markup).
+_MD_SIGNALS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("heading", ("#",), re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)),
+    ("bold", ("**", "__"), re.compile(r"(\*\*|__)(?=\S)[^\n*_]{1,200}?(?<=\S)\1")),
+    ("link", ("](",), re.compile(r"!?\[[^\[\]\n]{1,300}\]\([^)\s]{0,500}\)")),
+    ("autolink", ("<http",), re.compile(r"<https?://[^>\s]{1,500}>")),
+    ("fence", ("```",), re.compile(r"^```", re.MULTILINE)),
+    ("list", ("\n",), re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S[^\n]*\n"
+                                  r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)),
+    ("quote", (">",), re.compile(r"^>[ \t]+\S", re.MULTILINE)),
+    ("reference", ("]:",), re.compile(r"^ {0,3}\[[^\[\]\n]{1,300}\]:[ \t]+\S", re.MULTILINE)),
+    ("emphasis", ("*", "_"), re.compile(r"(?<![*\w])([*_])(?=[^\s*_])[^*_\n]{1,200}?(?<=[^\s*_])\1(?![*\w])")),
 )
 #: Kinds of markup that count only when seen at least twice: a lone ``*word*`` is a stray.
 _WEAK_SIGNALS = frozenset({"emphasis"})
+#: Kinds of markup that make a text Markdown on their own when repeated.
+_REPEATED_SIGNALS = frozenset({"link", "heading", "fence"})
 #: Sniffing reads this much of the start of a file, and this much of each line.
 SNIFF_CHARS = 65536
 SNIFF_LINE = 2000
@@ -194,6 +200,23 @@ def _tag_line_share(head: str) -> float:
     """The share of non-blank lines that open with a tag."""
     lines = [line.lstrip() for line in head.split("\n") if line.strip()]
     return sum(line.startswith("<") for line in lines) / max(1, len(lines))
+
+
+def _markdown_signals(head: str) -> tuple[bool, int]:
+    """Whether ``head`` reads as Markdown (two different kinds of markup, or two links, headings or fences),
+    and how many kinds it holds (counted in full only when it does not: no caller asks then).
+
+    A kind is counted to its second match at most, and the search stops once the answer is yes.
+    """
+    kinds = 0
+    for name, needs, pattern in _MD_SIGNALS:
+        if not any(literal in head for literal in needs):
+            continue
+        found = sum(1 for _ in islice(pattern.finditer(head), 2))
+        kinds += found >= (2 if name in _WEAK_SIGNALS else 1)
+        if kinds >= 2 or (found >= 2 and name in _REPEATED_SIGNALS):
+            return True, kinds
+    return False, kinds
 
 
 def sniff_format(text: str, hint: str | None = None) -> SourceFormat:
@@ -211,9 +234,7 @@ def sniff_format(text: str, hint: str | None = None) -> SourceFormat:
         return "html"
     if front_matter_span(text) is not None:
         return "html" if hinted == "html" else "markdown"  # a static site's post written in HTML has it too
-    hits = {name: len(rx.findall(head)) for name, rx in _MD_SIGNALS}
-    kinds = sum(1 for name, n in hits.items() if n >= (2 if name in _WEAK_SIGNALS else 1))
-    markdown = kinds >= 2 or hits["link"] >= 2 or hits["heading"] >= 2 or hits["fence"] >= 2
+    markdown, kinds = _markdown_signals(head)
     if hinted != "markdown" and len(_TAG_RE.findall(head)) >= 5 and (
         not markdown or _tag_line_share(head) >= HTML_LINE_SHARE
     ):
