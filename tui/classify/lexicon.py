@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from tui.classify.needles import EXOTIC_CASES, needles_of
 from tui.errors import ArticleDiffError
 from tui.model import BOILERPLATE_CATEGORIES
 from tui.toml_file import read_toml
@@ -190,7 +191,7 @@ class Lexicon:
                 for phrase in rule.phrases:
                     groups[_anchoring(phrase)].append(phrase)
                 start, end, free = (
-                    (_joined(group, flags) if rule.origin is None else _Bounded(group, flags, rule.origin))
+                    (_Shipped(group, flags) if rule.origin is None else _Bounded(group, flags, rule.origin))
                     if group
                     else None
                     for group in groups.values()
@@ -242,11 +243,16 @@ class Lexicon:
         if count > self._regex_max_words:
             return hits
         tail = plain[-TAIL_CHARS:]
+        # Needles are looked for in the folded text: in full, even when the caller folded only the start.
+        whole = folded if len(plain) <= PHRASE_MAX_CHARS else fold(plain)
+        folded_tail = fold(tail)
+        if not plain.isascii() and any(letter in plain for letter in EXOTIC_CASES):
+            whole = folded_tail = ""  # case-blind needles say nothing here: see _Shipped.admit
         for rule, start_re, end_re, free_re in self._regexes_for(count):
             if (
-                (start_re is not None and start_re.match(plain))
-                or (end_re is not None and end_re.search(tail))
-                or (free_re is not None and free_re.search(plain))
+                (start_re is not None and start_re.starts(plain, whole))
+                or (end_re is not None and end_re.holds(tail, folded_tail))
+                or (free_re is not None and free_re.holds(plain, whole))
             ):
                 hits.append(Hit(rule, rule.category))
         return hits
@@ -270,13 +276,41 @@ _Patterns = tuple["Rule", "_Matcher | None", "_Matcher | None", "_Matcher | None
 
 
 class _Matcher(Protocol):
-    def match(self, string: str, /) -> object | None: ...
-    def search(self, string: str, /) -> object | None: ...
+    def starts(self, text: str, folded: str, /) -> bool:
+        """Whether the pattern matches at the start of ``text`` (``folded``: the same, folded, or "")."""
+
+    def holds(self, text: str, folded: str, /) -> bool:
+        """Whether the pattern matches anywhere in ``text``."""
 
 
-def _joined(phrases: list[str], flags: int) -> re.Pattern[str]:
-    """The shipped phrases of one rule as one pattern: one scan per block, not one per phrase."""
-    return re.compile("|".join(f"(?:{p})" for p in phrases), flags)
+class _Shipped:
+    """The shipped phrases of one rule and anchoring as one pattern: one scan per block, not one per phrase.
+
+    The scan is skipped when the block lacks the text every match needs (see :mod:`tui.classify.needles`),
+    and the pattern is compiled when a block first gets past that test: most runs never compile most
+    patterns.
+    """
+
+    def __init__(self, phrases: list[str], flags: int) -> None:
+        self.source = "|".join(f"(?:{p})" for p in phrases)
+        self.flags = flags
+        self.needles = needles_of(phrases, bool(flags & re.IGNORECASE))
+        self._pattern: re.Pattern[str] | None = None
+
+    def admit(self, text: str, folded: str) -> bool:
+        """Whether the pattern may match: "" for ``folded`` (a text with "İ", "ı" or "ſ") admits every text."""
+        return self.needles is None or not folded or self.needles.admit(text, folded)
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source, self.flags)
+        return self._pattern
+
+    def starts(self, text: str, folded: str, /) -> bool:
+        return self.admit(text, folded) and self.compiled().match(text) is not None
+
+    def holds(self, text: str, folded: str, /) -> bool:
+        return self.admit(text, folded) and self.compiled().search(text) is not None
 
 
 #: A user's regular expression may take this long on one block; longer is catastrophic backtracking.
@@ -295,11 +329,11 @@ class _Bounded:
         self.origin = origin
         self.patterns = [(phrase, _compile_user(phrase, flags, origin)) for phrase in phrases]
 
-    def match(self, string: str, /) -> object | None:
-        return self._first(string, anchored=True)
+    def starts(self, text: str, folded: str, /) -> bool:
+        return self._first(text, anchored=True) is not None
 
-    def search(self, string: str, /) -> object | None:
-        return self._first(string, anchored=False)
+    def holds(self, text: str, folded: str, /) -> bool:
+        return self._first(text, anchored=False) is not None
 
     def _first(self, string: str, *, anchored: bool) -> object | None:
         for phrase, pattern in self.patterns:
