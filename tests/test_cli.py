@@ -65,6 +65,30 @@ def test_exit_status_is_0_for_the_same_body_and_1_for_a_changed_one(
     assert capsys.readouterr().out == "", "--quiet prints nothing"
 
 
+def test_a_report_run_pauses_the_cycle_collector_and_restores_it(
+    files: dict[str, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The collector's rescans of a growing comparison cost 15% of a long report's time: a report run pauses
+    it, and gives it back (a caller in the same process, a test run, keeps its collector), even on failure."""
+    import gc
+
+    import tui.compare
+
+    seen: list[bool] = []
+    real = tui.compare.compare_documents
+
+    def spying(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tui.compare, "compare_documents", spying)
+    assert gc.isenabled()
+    assert main([str(files["a"]), str(files["b"]), "--format", "json", "-o", str(tmp_path / "r.json")]) == 1
+    assert seen == [False] and gc.isenabled()
+    assert main([str(files["a"]), str(files["b"]), "-o", str(tmp_path / "missing" / "r.json")]) == 2
+    assert gc.isenabled()
+
+
 def test_quiet_still_writes_a_report_file(files: dict[str, Path], tmp_path: Path) -> None:
     assert main([str(files["a"]), str(files["b"]), "-q", "-o", str(tmp_path / "r.json")]) == 1
     assert json.loads((tmp_path / "r.json").read_text())["summary"]["body_changed"] is True

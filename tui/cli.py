@@ -9,10 +9,12 @@ and only when it is taken.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
 from tui import __version__
@@ -323,14 +325,33 @@ def _compare(args: argparse.Namespace) -> int:
         return _viewer(old, new, options, args)
     from tui.compare import compare_documents
 
-    comparison = compare_documents(old, new, options)
-    if args.quiet and args.output in (None, "-"):
-        pass  # the exit status is the answer; a report file asked for with -o is still written
-    elif args.print:
-        _print(comparison, args)
-    else:
-        _report(comparison, args)
+    with _without_cycle_collection():
+        comparison = compare_documents(old, new, options)
+        if args.quiet and args.output in (None, "-"):
+            pass  # the exit status is the answer; a report file asked for with -o is still written
+        elif args.print:
+            _print(comparison, args)
+        else:
+            _report(comparison, args)
     return int(ExitStatus.CHANGED if comparison.summary.body_may_have_changed else ExitStatus.SAME)
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Compare and report with Python's cycle collector paused.
+
+    The comparison is a few hundred thousand objects that live until the process ends, and the collector
+    scanned them again and again as they were built: 15% of a 24,000-paragraph report's CPU time. A report
+    run is one short process; the little cyclic garbage it makes is freed when it exits (peak memory was
+    the same, measured). The viewer, which lives on, keeps the collector.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _warn(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
