@@ -319,7 +319,8 @@ def run(argv: Sequence[str] | None = None) -> int:
 def _compare(args: argparse.Namespace) -> int:
     """Read both versions, then open the viewer or write what was asked for."""
     options = _options(args)  # first: a bad setting is reported before any reading
-    old, new = _load_pair(args)
+    with _without_cycle_collection():
+        old, new = _load_pair(args)
     wants_report = bool(args.output or args.format or args.print or args.quiet)
     if not wants_report and _is_tty(sys.stdout) and _is_tty(sys.stdin):
         return _viewer(old, new, options, args)
