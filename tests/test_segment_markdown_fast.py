@@ -59,7 +59,7 @@ TRAPS = [
     ("- ```\n\nPlain\n\n```\n\nNot plain\n", 1),  # a list item's fence ends with the item; then one opens
     ("````\n```\n\nNot plain\n````\n\nPlain\n", 1),  # a shorter fence does not close a longer one
     ("a | b\n|---|---|\nrow\n\nPlain\n", 1),
-    ("[foo]: /url\n\nNot plain [foo]\n\nPlain\n", 1),
+    ("[foo]: /url\n\nLinked [foo]\n\nPlain\n", 2),  # the reference is defined where the parser sees it
     ("# Title\nPlain under it\n\n## Sub\n===\n", 3),
     ("Plain\r\n\r\nPlain too\r\n", 0),  # the parser rewrites carriage returns: its lines are not ours
     ("---\ntitle: Front\n---\nPlain\n\n# Heading\n", 2),
@@ -83,7 +83,9 @@ BODIES = ["The council met on Monday", "said the mayor.", "votes", "AT&T and B&Q
           "| a | b |", "|---|---|", "a | b", "--- | ---", "[ref]: /url", "[ref]: /url 'title", "'", "[ref]",
           "[a](b)", "![img](i.png)", "*em*", "_x_", "**b**", "`code`", "&amp;", "&copy;", "&#123;", "\\*", "a  ",
           "x\\", "1.", "1)", "2.", "<span>x</span>", "<https://example.org>", "C# rocks", "\u00a0", "\x0c",
-          "ſcript", "<ſcript>", "café", "— dash —", "“quoted”"]  # fmt: skip
+          "ſcript", "<ſcript>", "café", "— dash —", "“quoted”", "&nbsp;", "\u2003x", "x\u2003", "tail\\",
+          "![alt](a.png)", "![](b.png)", "[foo]", "[Foo][foo]", "<b>bold</b>", "a_b_c", "**", "\x1c", "**Bold** start",
+          "* * *", "*  *", "-foo", "--", "+1", "=foo", "==", "`code` start", "``", "_ _ _", "__x__"]  # fmt: skip
 
 
 def random_document(rng: random.Random) -> str:
@@ -103,10 +105,50 @@ def random_document(rng: random.Random) -> str:
     return "\n".join(lines) + rng.choice(["", "\n", "\n\n"])
 
 
+#: Words for the block-made documents: inline markup of every kind among plain words, and line openers.
+WORDS = ["word", "news", "*em*", "**strong**", "_u_", "`c`", "[l](u)", "[ref]", "![i](p)", "<b>", "&amp;", "&nbsp;",
+         "\\*", "a\\", "x  ", "<https://a.b>", "[ref]: /u", "AT&T", "1.", "-", "+", "#", ">", "|", "`", "~~~", "```",
+         "<!--", "-->", "***", "---", "===", "\u00a0", "\u2003"]  # fmt: skip
+
+
+def random_paragraph(rng: random.Random) -> str:
+    lines = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 6))) for _ in range(rng.randint(1, 3))]
+    return "\n".join([lines[0], *(rng.choice(["", "", " ", "    "]) + line for line in lines[1:])])
+
+
+def random_block(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.5:
+        return random_paragraph(rng)
+    if roll < 0.6:
+        items = (rng.choice(["- ", "* ", "1. ", "  - "]) + random_paragraph(rng) for _ in range(rng.randint(1, 3)))
+        return "\n".join(item.replace("\n", "\n  ") for item in items)
+    if roll < 0.67:
+        return "> " + random_paragraph(rng).replace("\n", "\n> ")
+    if roll < 0.74:
+        fence = rng.choice(["```", "~~~", "````"])
+        return f"{fence}\n{random_paragraph(rng)}" + (f"\n{fence}" if rng.random() < 0.8 else "")
+    if roll < 0.8:
+        opener, closer = rng.choice([("<div>", "</div>"), ("<!--", "-->"), ("<script>", "</script>"), ("<?x", "?>")])
+        return f"{opener}\n{random_paragraph(rng)}\n" + (closer if rng.random() < 0.8 else "")
+    if roll < 0.85:
+        return "| a | b |\n|---|---|\n| " + random_paragraph(rng).replace("\n", " ") + " |"
+    if roll < 0.93:
+        return "#" * rng.randint(1, 7) + " " + " ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 4)))
+    return rng.choice(PREFIXES) + rng.choice(BODIES)
+
+
+def test_random_block_made_markdown_segments_as_the_whole_parser_does() -> None:
+    rng = random.Random(18)
+    for _ in range(1200):
+        gaps = ["\n\n", "\n\n", "\n", "\n\n\n", "\n \n"]
+        assert_as_the_parser("".join(random_block(rng) + rng.choice(gaps) for _ in range(rng.randint(1, 12))))
+
+
 def test_random_markdown_segments_as_the_whole_parser_does() -> None:
     rng = random.Random(18)
     taken = 0
-    for _ in range(3000):
+    for _ in range(2500):
         text = random_document(rng)
         taken += len(plain_blocks(text.split("\n")))
         assert_as_the_parser(text)

@@ -13,8 +13,9 @@ only the rest (see :mod:`tui.engine.segment_markdown`). A block is certain when
 - no line of it could start or interrupt another block (list markers, quotes,
   fences, headings, setext underlines, rules, HTML, tables, reference
   definitions), and a paragraph ends at a blank line;
-- no character in it could start inline markup, an escape or an entity, so its
-  text is its words.
+- its text is its words (no character that could start inline markup, an
+  escape or an entity), or else it is handed to the inline parser alone, exactly
+  as the block parser would have cut it out.
 
 Any doubt leaves a block to the parser: a doubt costs time, never a different
 block. ``tests/test_segment_markdown_fast.py`` checks this pass against the full
@@ -29,9 +30,17 @@ from typing import Literal
 
 from tui.engine.normalize import collapse_space
 
-#: A line that could start or interrupt a block other than a paragraph, at any indent: a heading, a quote, a list
-#: item, a setext underline or a rule, HTML, a table, a fence, a reference definition or an escape.
-_BLOCK_START_RE = re.compile(r"[ \t]*(?:[#>\-+*=_<|`~\[\\]|\d{1,9}[.)](?:[ \t]|$))")
+#: A line that could start or interrupt a block other than a paragraph, at any indent: a quote, a heading, HTML, a
+#: table row, a reference definition, a list item, a rule, a setext underline or a fence. (A line that opens with
+#: ``**bold**`` or ``-1`` is none of these.)
+_BLOCK_START_RE = re.compile(
+    r"[ \t]*(?:[>#<|\[]"
+    r"|[-+*](?:[ \t]|$)"
+    r"|\d{1,9}[.)](?:[ \t]|$)"
+    r"|([-*_])[ \t]*(?:\1[ \t]*){2,}$"
+    r"|(?:=+|-+)[ \t]*$"
+    r"|`{3}|~{3})"
+)
 #: An entity or a numeric character reference (a superset of the ones the parser decodes).
 _ENTITY_RE = re.compile(r"&#?[A-Za-z0-9]+;")
 #: An ATX heading whose text has no ``#`` (so no closing sequence to cut).
@@ -61,7 +70,7 @@ _CLOSED = ("closed",)
 
 @dataclass(frozen=True, slots=True)
 class PlainBlock:
-    """A paragraph or heading found without the parser."""
+    """A top-level paragraph or heading found without the block parser."""
 
     first: int
     """Its first line (0-based)."""
@@ -69,9 +78,11 @@ class PlainBlock:
     """The line after its last one."""
     kind: Literal["heading", "paragraph"]
     plain: str
-    """Its text, markup-free and with white space collapsed, as the parser would have made it."""
+    """Its text, markup-free and with white space collapsed, as the parser would have made it ("" with ``markup``)."""
     level: int = 0
     """The heading level (1 to 6); 0 for a paragraph."""
+    markup: str | None = None
+    """Its inline text for the inline parser, exactly as the block parser hands it on, when it has markup."""
 
 
 def has_inline_markup(text: str) -> bool:
@@ -93,17 +104,38 @@ def _blank(line: str) -> bool:
     return not line.strip(" \t")
 
 
-def _plain_line(line: str) -> bool:
-    """A line that is certainly paragraph text with no markup in it."""
-    return not _BLOCK_START_RE.match(line) and not has_inline_markup(line) and not _blank(line)
+def _paragraph_line(line: str) -> bool:
+    """A line that is certainly paragraph text: it cannot start or interrupt another block, or be a table's."""
+    return not _BLOCK_START_RE.match(line) and not _blank(line) and "|" not in line and "\0" not in line
+
+
+def _trimmed(text: str) -> bool:
+    """Whether no version of the parser would trim the text: it neither starts nor ends with white space.
+
+    markdown-it-py trims a block's inline text with ``str.strip()`` (3.x) or JavaScript's set (4.x); both only take
+    characters that ``str.isspace`` calls white space.
+    """
+    return not text or not (text[0].isspace() or text[-1].isspace())
 
 
 def _heading(line: str, index: int) -> PlainBlock | None:
-    """The line as an ATX heading with plain text, or None."""
+    """The line as an ATX heading, or None."""
     match = _HEADING_RE.fullmatch(line)
-    if match is None or has_inline_markup(line):
+    if match is None or "|" in line or "\0" in line:
         return None
-    return PlainBlock(index, index + 1, "heading", collapse_space(match[2] or ""), len(match[1]))
+    level, text = len(match[1]), (match[2] or "").strip(" \t")
+    if not has_inline_markup(text):
+        return PlainBlock(index, index + 1, "heading", collapse_space(text), level)
+    return PlainBlock(index, index + 1, "heading", "", level, text) if _trimmed(text) else None
+
+
+def _paragraph(lines: list[str], first: int, last: int) -> PlainBlock | None:
+    """The lines as a paragraph, or None."""
+    text = "\n".join(lines[first:last])
+    if not has_inline_markup(text):
+        return PlainBlock(first, last, "paragraph", collapse_space(text))
+    text = text.rstrip(" \t")
+    return PlainBlock(first, last, "paragraph", "", 0, text) if _trimmed(text) else None
 
 
 def _opened(line: str) -> tuple[str, ...] | None:
@@ -159,10 +191,13 @@ def plain_blocks(lines: list[str], start: int = 0) -> list[PlainBlock]:
                     continue
             else:
                 end = index
-                while end < count and _plain_line(lines[end]):
+                while end < count and _paragraph_line(lines[end]):
                     end += 1
-                if end > index and (end == count or _blank(lines[end])):
-                    found.append(PlainBlock(index, end, "paragraph", collapse_space(" ".join(lines[index:end]))))
+                paragraph = (
+                    _paragraph(lines, index, end) if end > index and (end == count or _blank(lines[end])) else None
+                )
+                if paragraph is not None:
+                    found.append(paragraph)
                     index = end
                     continue
         if _CLOSED in states and _deep(line):

@@ -7,7 +7,7 @@ Each leaf block keeps its exact source lines for display, and a markup-free
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tui.engine.front_matter import read_front_matter
@@ -38,10 +38,10 @@ def _markdown_parser(*, whole: bool = False) -> MarkdownIt:
     return _parsers[whole]
 
 
-def _inline_plain(token: Token) -> str:
-    """Flatten an inline token to its visible text."""
+def _inline_plain(children: Sequence[Token]) -> str:
+    """Flatten an inline token's children to their visible text."""
     parts: list[str] = []
-    for child in token.children or ():
+    for child in children:
         if child.type in ("text", "text_special", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
@@ -53,9 +53,9 @@ def _inline_plain(token: Token) -> str:
     return collapse_space("".join(parts))
 
 
-def _is_image_only(token: Token) -> bool:
-    children = [c for c in token.children or () if not (c.type in ("text", "text_special") and not c.content.strip())]
-    return len(children) == 1 and children[0].type == "image"
+def _is_image_only(children: Sequence[Token]) -> bool:
+    shown = [c for c in children if not (c.type in ("text", "text_special") and not c.content.strip())]
+    return len(shown) == 1 and shown[0].type == "image"
 
 
 _BLANK_RUN_RE = re.compile(r"\n(?:[ \t]*\n)+")
@@ -148,7 +148,7 @@ class _Segmenter:
             elif token.type == "paragraph_open":
                 inline = tokens[index + 1]
                 plain_text = self._inline(inline)
-                if inline.children and _is_image_only(inline):
+                if inline.children and _is_image_only(inline.children):
                     kind = "image"
                 elif "blockquote_open" in containers:
                     kind = "quote"
@@ -178,13 +178,18 @@ class _Segmenter:
     def _inline(self, token: Token) -> str:
         """An inline token's visible text, parsing it (into its children) only when it has markup."""
         if not self.shortcuts:
-            return _inline_plain(token)  # the whole parser has parsed it
+            return _inline_plain(token.children or ())  # the whole parser has parsed it
         if not has_inline_markup(token.content):
             return collapse_space(token.content)
+        token.children = self._parse_inline(token.content)
+        return _inline_plain(token.children)
+
+    def _parse_inline(self, text: str) -> list[Token]:
+        """The inline parser's tokens for a block's text, with the document's link reference definitions."""
         parser = _markdown_parser()
-        token.children = []
-        parser.inline.parse(token.content, parser, self.env, token.children)
-        return _inline_plain(token)
+        children: list[Token] = []
+        parser.inline.parse(text, parser, self.env, children)
+        return children
 
     def _add(self, kind: BlockKind, plain: str, first: int, last: int) -> None:
         """Add the block on lines ``first`` to ``last`` (exclusive), trailing white space left to the next prefix."""
@@ -204,9 +209,16 @@ class _Segmenter:
         self.cursor, self.cursor_line = end, last
 
     def _add_plain(self, block: PlainBlock) -> None:
-        if block.kind == "heading" and self.title is None and block.level == 1:
-            self.title = block.plain
-        self._add(block.kind, block.plain, block.first, block.last)
+        kind: BlockKind = block.kind
+        plain = block.plain
+        if block.markup is not None:
+            children = self._parse_inline(block.markup)
+            plain = _inline_plain(children)
+            if kind == "paragraph" and _is_image_only(children):
+                kind = "image"
+        if kind == "heading" and self.title is None and block.level == 1:
+            self.title = plain
+        self._add(kind, plain, block.first, block.last)
 
     def _add_pieces(self, token: Token) -> None:
         """Raw HTML: a block for each block-level element that shows text. Indented code: a block for each of its
