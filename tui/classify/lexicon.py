@@ -307,7 +307,14 @@ class _Shipped:
         return self._pattern
 
     def starts(self, text: str, folded: str, /) -> bool:
-        return self.admit(text, folded) and self.compiled().match(text) is not None
+        # Once compiled, a pattern anchored at the start fails at the first character or two, faster than
+        # the needles are looked for; they only spare compiling it.
+        pattern = self._pattern
+        if pattern is None:
+            if not self.admit(text, folded):
+                return False
+            pattern = self.compiled()
+        return pattern.match(text) is not None
 
     def holds(self, text: str, folded: str, /) -> bool:
         return self.admit(text, folded) and self.compiled().search(text) is not None

@@ -43,16 +43,29 @@ class _Unread(Exception):
 class Needles:
     """What a joined pattern of phrases requires: for at least one phrase, all of that phrase's clauses."""
 
-    __slots__ = ("phrases",)
+    __slots__ = ("phrases", "_blind_firsts", "_exact_firsts")
 
     def __init__(self, phrases: tuple[Conjunction, ...]) -> None:
         self.phrases = phrases
+        # Every phrase's first clause, pooled: most texts hold none of these and are turned away at once.
+        firsts = dict.fromkeys(needle for conjunction in phrases for needle in conjunction[0])
+        self._blind_firsts = tuple(text for text, blind in firsts if blind)
+        self._exact_firsts = tuple(text for text, blind in firsts if not blind)
 
     def __repr__(self) -> str:
         return f"Needles({self.phrases!r})"
 
     def admit(self, text: str, folded: str) -> bool:
         """Whether the pattern may match ``text`` (``folded`` is the same text folded, see ``fold``)."""
+        for needle in self._blind_firsts:
+            if needle in folded:
+                break
+        else:
+            for needle in self._exact_firsts:
+                if needle in text:
+                    break
+            else:
+                return False
         for conjunction in self.phrases:
             for clause in conjunction:
                 for needle, blind in clause:
