@@ -85,7 +85,8 @@ BODIES = ["The council met on Monday", "said the mayor.", "votes", "AT&T and B&Q
           "x\\", "1.", "1)", "2.", "<span>x</span>", "<https://example.org>", "C# rocks", "\u00a0", "\x0c",
           "ſcript", "<ſcript>", "café", "— dash —", "“quoted”", "&nbsp;", "\u2003x", "x\u2003", "tail\\",
           "![alt](a.png)", "![](b.png)", "[foo]", "[Foo][foo]", "<b>bold</b>", "a_b_c", "**", "\x1c", "**Bold** start",
-          "* * *", "*  *", "-foo", "--", "+1", "=foo", "==", "`code` start", "``", "_ _ _", "__x__"]  # fmt: skip
+          "* * *", "*  *", "-foo", "--", "+1", "=foo", "==", "`code` start", "``", "_ _ _", "__x__", "<ftp:x>",
+          "<a:b>", "<div:x>", "<script:x>", "<a+b:c>", "<a b:c>"]  # fmt: skip
 
 
 def random_document(rng: random.Random) -> str:

@@ -25,16 +25,16 @@ parser on every Markdown file the project has and on random documents.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from tui.engine.normalize import collapse_space
 
 #: A line that could start or interrupt a block other than a paragraph, at any indent: a quote, a heading, HTML, a
 #: table row, a reference definition, a list item, a rule, a setext underline or a fence. (A line that opens with
-#: ``**bold**`` or ``-1`` is none of these.)
+#: ``**bold**``, ``-1`` or an autolink such as ``<https://...>`` is none of these: no HTML tag name has a colon.)
 _BLOCK_START_RE = re.compile(
-    r"[ \t]*(?:[>#<|\[]"
+    r"[ \t]*(?:[>#|\[]"
+    r"|<(?![A-Za-z][A-Za-z0-9+.\-]*:)"
     r"|[-+*](?:[ \t]|$)"
     r"|\d{1,9}[.)](?:[ \t]|$)"
     r"|([-*_])[ \t]*(?:\1[ \t]*){2,}$"
@@ -68,8 +68,7 @@ _CLOSED = ("closed",)
 """The state in which nothing that outlives a blank line is open."""
 
 
-@dataclass(frozen=True, slots=True)
-class PlainBlock:
+class PlainBlock(NamedTuple):
     """A top-level paragraph or heading found without the block parser."""
 
     first: int
@@ -181,8 +180,13 @@ def plain_blocks(lines: list[str], start: int = 0) -> list[PlainBlock]:
     index, count = start, len(lines)
     while index < count:
         line = lines[index]
+        if not line.strip(" \t"):
+            # A blank line opens nothing, closes no fence or HTML block of these kinds, and ends every other one.
+            fresh, angle = True, False
+            index += 1
+            continue
         closed = len(states) == 1 and _CLOSED in states
-        if closed and fresh and line[:1] not in ("", " ", "\t"):
+        if closed and fresh and line[0] not in (" ", "\t"):
             if line[0] == "#":
                 heading = _heading(line, index)
                 if heading is not None:
@@ -216,8 +220,8 @@ def plain_blocks(lines: list[str], start: int = 0) -> list[PlainBlock]:
             else:
                 following.update((_CLOSED, opened))
         states = following
-        fresh = _blank(line)
-        angle = not fresh and (angle or "<" in line)
+        fresh = False
+        angle = angle or "<" in line
         index += 1
     return found
 
