@@ -30,6 +30,9 @@ EntryKind = Literal["row", "fold", "hidden", "moved-to"]
 Run = tuple[int, int, str]
 """A styled stretch of a panel's text: ``(start, end, style name)``."""
 
+_Spec = tuple[int, str, tuple[Run, ...], int, Sequence[SideBlock], str]
+"""What a panel shows before wrapping: side, text, runs, where the body starts, blocks, gutter marker."""
+
 GUTTER_EXTRA = 4
 """Cells of the gutter besides the paragraph number: a space, the number, a space, the marker, a space."""
 
@@ -95,8 +98,8 @@ class Entry:
 
     kind: EntryKind
     """What the entry stands for."""
-    columns: tuple[tuple[Panel, ...], ...]
-    """Panels per column (two side by side, one unified); an empty column is a hatched filler."""
+    panels: tuple[tuple[Panel, ...], ...] | None
+    """Panels per column once made (see :attr:`columns`); None until a row entry is first drawn or searched."""
     height: int
     """Lines on screen: the tallest column."""
     y: int = 0
@@ -119,6 +122,20 @@ class Entry:
     """The entry's text (its first block's plain text, or the note), for the change list."""
     covers: tuple[int, ...] = ()
     """For a ``hidden`` entry, the comparison rows it stands for."""
+    source: Layout | None = None
+    """The layout that makes a row entry's panels when they are first needed."""
+
+    @property
+    def columns(self) -> tuple[tuple[Panel, ...], ...]:
+        """Panels per column (two side by side, one unified); an empty column is a hatched filler.
+
+        A row's panels are made when first asked for: placing a row needs only its height, and a
+        screen shows a few dozen of thousands.
+        """
+        if self.panels is None:
+            assert self.source is not None and self.row is not None
+            self.panels = self.source.row_panels(self.row)
+        return self.panels
 
     @property
     def label(self) -> str:
@@ -360,20 +377,40 @@ class Layout:
             columns = ((column,), (self._plain_panel("", self.widths[1], "note"),))
         return Entry("moved-to", columns, height=column.height, op="moved-to", old_number=old_number, text=text)
 
-    def _row_entry_for(self, rr: ShownRow) -> Entry:
+    def row_panels(self, row: int) -> tuple[tuple[Panel, ...], ...]:
+        """The panels of comparison row ``row``, per column, wrapped to this layout's widths."""
+        rr = self.presentation.rows[row]
+        tone = self._tone(rr)
+        return tuple(
+            tuple(
+                self._panel(side, text, runs, start, blocks, self.widths[c], marker, tone)
+                for side, text, runs, start, blocks, marker in specs
+            )
+            for c, specs in enumerate(self._row_specs(rr))
+        )
+
+    def _row_specs(self, rr: ShownRow) -> tuple[list[_Spec], ...]:
+        """What each column of a row shows, before wrapping."""
         highlight = self._highlight_words(rr)
         badge = self._badge(rr)
         if self.unified:
-            column = self._unified_panels(rr, highlight, badge)
-            columns: tuple[tuple[Panel, ...], ...] = (column,)
+            return (self._unified_specs(rr, highlight, badge),)
+        return tuple(self._side_specs(rr, side, highlight, badge) for side in (0, 1))
+
+    def _row_entry_for(self, rr: ShownRow) -> Entry:
+        # Only the height now: the panels (numbers, runs, wrapped lines kept) wait until the row is drawn.
+        columns = self._row_specs(rr)
+        if len(columns) == 2 and len(columns[0]) == len(columns[1]) == 1 and self.widths[0] == self.widths[1]:
+            left, right = columns[0][0][1], columns[1][0][1]
+            # Most rows read the same on both sides: one wrap gives both heights.
+            height = len(wrap(left, self.widths[0]))
+            if right != left:
+                height = max(height, len(wrap(right, self.widths[1])))
         else:
-            left = self._side_panel(rr, 0, highlight, badge, self.widths[0])
-            right = self._side_panel(rr, 1, highlight, badge, self.widths[1])
-            columns = (() if left is None else (left,), () if right is None else (right,))
-        height = max(sum(p.height for p in column) for column in columns)
+            height = max(sum(len(wrap(spec[1], self.widths[c])) for spec in specs) for c, specs in enumerate(columns))
         return Entry(
             "row",
-            columns,
+            None,
             height=max(1, height),
             row=rr.index,
             op=rr.op,
@@ -383,6 +420,7 @@ class Layout:
             old_number=rr.old[0].number if rr.old else None,
             new_number=rr.new[0].number if rr.new else None,
             text=rr.text,
+            source=self,
         )
 
     def _highlight_words(self, rr: ShownRow) -> bool:
@@ -408,8 +446,11 @@ class Layout:
         return paragraph("old" if side == 0 else "new", block.number) if self.unified else str(block.number)
 
     def _side_text(
-        self, side: int, blocks: Sequence[SideBlock], highlight: bool, badge: Iterable[tuple[str, str]]
+        self, side: int, blocks: Sequence[SideBlock], highlight: bool, badge: Sequence[tuple[str, str]]
     ) -> tuple[str, tuple[Run, ...], int]:
+        if not highlight and not badge:  # most rows: the blocks' own text, nothing styled
+            joined = "\n".join(sb.block.plain for sb in blocks)
+            return (joined if self._clean[side] else safe_text(joined)), (), 0
         pieces = _Pieces()
         for text, style in badge:
             pieces.add(text, style)
@@ -471,37 +512,30 @@ class Layout:
             return "boilerplate"
         return TONES[rr.op]
 
-    def _side_panel(
-        self, rr: ShownRow, side: int, highlight: bool, badge: Sequence[tuple[str, str]], width: int
-    ) -> Panel | None:
+    def _side_specs(
+        self, rr: ShownRow, side: int, highlight: bool, badge: Sequence[tuple[str, str]]
+    ) -> list[_Spec]:
         blocks = rr.old if side == 0 else rr.new
         if not blocks:
-            return None
+            return []
         text, runs, body_start = self._side_text(side, blocks, highlight, badge)
         marker = rr.marker
         if rr.op == "split":
             marker = MARKERS["split"] if side == 0 else "┌"
         elif rr.op == "merged":
             marker = "┌" if side == 0 else MARKERS["merged"]
-        return self._panel(side, text, runs, body_start, blocks, width, marker, self._tone(rr))
+        return [(side, text, runs, body_start, blocks, marker)]
 
-    def _unified_panels(
-        self, rr: ShownRow, highlight: bool, badge: Sequence[tuple[str, str]]
-    ) -> tuple[Panel, ...]:
-        width = self.widths[0]
-        tone = self._tone(rr)
+    def _unified_specs(self, rr: ShownRow, highlight: bool, badge: Sequence[tuple[str, str]]) -> list[_Spec]:
         if rr.op == "deleted" or not rr.new:
             text, runs, start = self._side_text(0, rr.old, False, badge)
-            return (self._panel(0, text, runs, start, rr.old, width, rr.marker, tone),)
+            return [(0, text, runs, start, rr.old, rr.marker)]
         if rr.op == "inserted" or not highlight or not rr.old:
             text, runs, start = self._side_text(1, rr.new, False, badge)
-            return (self._panel(1, text, runs, start, rr.new, width, rr.marker, tone),)
+            return [(1, text, runs, start, rr.new, rr.marker)]
         old_text, old_runs, old_start = self._side_text(0, rr.old, True, badge)
         new_text, new_runs, new_start = self._side_text(1, rr.new, True, ())
-        return (
-            self._panel(0, old_text, old_runs, old_start, rr.old, width, "-", tone),
-            self._panel(1, new_text, new_runs, new_start, rr.new, width, "+", tone),
-        )
+        return [(0, old_text, old_runs, old_start, rr.old, "-"), (1, new_text, new_runs, new_start, rr.new, "+")]
 
 
 def _unchanged_body(row: ShownRow) -> bool:
