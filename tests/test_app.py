@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from functools import cache
@@ -304,6 +305,35 @@ async def test_the_comparison_runs_in_a_worker_and_errors_end_with_status_2() ->
                 break
     assert failing.error == "article-diff: cannot read old.txt: No such file or directory"
     assert failing.return_code == 2
+
+
+@sync
+async def test_a_slow_comparison_shows_its_progress_and_a_quick_one_goes_straight_to_the_diff() -> None:
+    from textual.widgets import Static
+
+    from tui.app.screens.loading import SHOW_AFTER, LoadingScreen
+
+    release = threading.Event()
+
+    def slow() -> Comparison:
+        release.wait(10)
+        return demo()
+
+    app = ArticleDiffApp(slow, title_hint="old.txt → new.txt")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, LoadingScreen))
+        progress = app.screen.query_one("#progress", Static)
+        assert "Comparing old.txt → new.txt…" in str(progress.render())
+        release.set()
+        await _until(pilot, lambda: app.diff_screen is not None and app.screen is app.diff_screen)
+        assert not any(isinstance(screen, LoadingScreen) for screen in app.screen_stack)
+
+    quick = ArticleDiffApp(demo)
+    async with quick.run_test(size=(120, 30)) as pilot:
+        await _until(pilot, lambda: quick.diff_screen is not None)
+        await pilot.pause(SHOW_AFTER + 0.1)  # past the moment the progress screen would have appeared
+        assert quick.screen is quick.diff_screen
+        assert not any(isinstance(screen, LoadingScreen) for screen in quick.screen_stack)
 
 
 def test_importing_the_viewer_package_does_not_load_textual() -> None:
