@@ -49,6 +49,7 @@ _WIDE_PUNCTUATION = tuple(mark for mark in _PUNCTUATION_MARKS if not mark.isasci
 # Everything but letters and digits is dropped from a block's key: ASCII punctuation and space
 # by a byte translation (much cheaper than str.translate), common typographic marks after it.
 _KEY_DELETE = bytes(c for c in range(128) if not chr(c).isalnum())
+_ASCII_LOWER = bytes(range(256)).lower()
 _KEY_MARKS = tuple(
     mark.encode()
     for mark in "\u00a0\u00ab\u00bb\u00b7\u2018\u2019\u201c\u201d\u201e\u2010\u2011\u2012\u2013\u2014\u2015"
@@ -82,6 +83,8 @@ def block_key(plain: str) -> bytes:
 
     Cheap enough to compute for every block; quotes, dashes and spacing never matter.
     """
+    if plain.isascii():
+        return plain.encode().translate(_ASCII_LOWER, _KEY_DELETE)  # lower-cased and pruned in one pass
     key = plain.lower().encode("utf-8", "surrogatepass").translate(None, _KEY_DELETE)
     if not key.isascii():
         for mark in _KEY_MARKS:

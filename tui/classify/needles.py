@@ -43,7 +43,7 @@ class _Unread(Exception):
 class Needles:
     """What a joined pattern of phrases requires: for at least one phrase, all of that phrase's clauses."""
 
-    __slots__ = ("phrases", "_blind_firsts", "_exact_firsts")
+    __slots__ = ("_blind_firsts", "_exact_firsts", "phrases")
 
     def __init__(self, phrases: tuple[Conjunction, ...]) -> None:
         self.phrases = phrases

@@ -153,8 +153,11 @@ _US_RE = re.compile(r"\bUS\b")
 
 
 def _addressed(plain: str, words: list[str]) -> bool:
-    """True when the block speaks to its reader ("you", "we", "please", "Join ..."), outside quoted speech."""
-    if _imperative(plain):
+    """True when the block speaks to its reader ("you", "we", "please", "Join ..."), outside quoted speech.
+
+    ``words`` are the block's words (see ``words_of``): an imperative first word is among them.
+    """
+    if not _IMPERATIVE.isdisjoint(words) and _imperative(plain):
         return True
     if _ADDRESS.isdisjoint(words):
         return False
