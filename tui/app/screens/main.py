@@ -22,7 +22,7 @@ from textual.widgets import Input, OptionList, Static
 from tui.app.layout import Entry, Layout, ViewOptions, first_words
 from tui.app.swap import swap_sides
 from tui.app.widgets.change_list import ChangeList
-from tui.app.widgets.diff_pane import DiffPane, MatchKey, ViewState
+from tui.app.widgets.diff_pane import DiffColours, DiffPane, MatchKey, ViewState
 from tui.app.widgets.footer import ViewerFooter
 from tui.app.widgets.header import ComparisonHeader
 from tui.app.widgets.ruler import OverviewRuler
@@ -221,7 +221,8 @@ class DiffScreen(Screen[None]):
         self._match_index = -1
         # The panes are kept, not queried: the screen's own mount handler needs them even when the app is
         # closing and the DOM is being taken down around it.
-        self._panes = (DiffPane(self.state, 0, id="left"), DiffPane(self.state, 1, id="right"))
+        colours = DiffColours()
+        self._panes = (DiffPane(self.state, 0, colours, id="left"), DiffPane(self.state, 1, colours, id="right"))
 
     # -- composition ---------------------------------------------------------------------
 
@@ -230,6 +231,7 @@ class DiffScreen(Screen[None]):
         yield ComparisonHeader(self.presentation, id="header")
         with Horizontal(id="body"):
             yield from self._panes
+            yield self._panes[0].colours
             yield OverviewRuler(id="ruler")
             yield ChangeList(id="changes")
         yield SearchBar(

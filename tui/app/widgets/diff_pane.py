@@ -21,6 +21,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.app.layout import Entry, Layout, Panel
 from tui.app.widgets.styles import blended_style
@@ -48,8 +49,15 @@ _TONES += ("boilerplate", "metadata", "note", "fold")
 _HATCH = "╱"
 
 
-class DiffPane(ScrollView, can_focus=True):
-    """A scrolling view of one column of the layout."""
+class DiffColours(Widget):
+    """The panes' colours, as component classes of one hidden widget that both panes read.
+
+    Textual recomputes a widget's component classes whenever its own style changes: on
+    the panes, that was every pane at every focus change, twice 36 classes, a sixth of
+    the time to the first screen. Here they are computed when the theme or the palette
+    changes, once for both panes. The rules match ``DiffColours > .diff-pane--*``
+    (``palette.tcss`` gives other colour systems theirs).
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "diff-pane--gutter",
@@ -71,13 +79,8 @@ class DiffPane(ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    DiffPane {
-        background: $surface;
-        scrollbar-gutter: stable;
-        overflow-x: hidden;
-        overflow-y: scroll;
-        width: 1fr;
-        height: 1fr;
+    DiffColours {
+        display: none;
         & > .diff-pane--gutter { color: $foreground 55%; }
         & > .diff-pane--cursor { background: $accent 70%; text-style: bold; }
         & > .diff-pane--filler { color: $foreground 10%; }
@@ -115,6 +118,21 @@ class DiffPane(ScrollView, can_focus=True):
         & > .diff-pane--match { background: $warning 50%; }
         & > .diff-pane--match-current { background: $warning; color: $background; text-style: bold; }
     }
+    """
+
+
+class DiffPane(ScrollView, can_focus=True):
+    """A scrolling view of one column of the layout."""
+
+    DEFAULT_CSS = """
+    DiffPane {
+        background: $surface;
+        scrollbar-gutter: stable;
+        overflow-x: hidden;
+        overflow-y: scroll;
+        width: 1fr;
+        height: 1fr;
+    }
     DiffPane:focus { background-tint: $foreground 3%; }
     """
 
@@ -132,11 +150,13 @@ class DiffPane(ScrollView, can_focus=True):
             super().__init__()
             self.pane = pane
 
-    def __init__(self, state: ViewState, column: int, *, id: str | None = None) -> None:
-        """Draw ``column`` of the layout held in ``state``."""
+    def __init__(self, state: ViewState, column: int, colours: DiffColours, *, id: str | None = None) -> None:
+        """Draw ``column`` of the layout held in ``state`` in the ``colours`` both panes share."""
         super().__init__(id=id)
         self.state = state
         """The shared layout and marks."""
+        self.colours = colours
+        """Where the component styles come from (blended over this pane's own background)."""
         self.column = column
         """Which column of the layout this pane draws."""
         self.partner: DiffPane | None = None
@@ -201,7 +221,7 @@ class DiffPane(ScrollView, can_focus=True):
         """Return the Rich style of a component class, translucent colours blended over the pane."""
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = blended_style(self, f"diff-pane--{name}")
+            style = self._styles[name] = blended_style(self, f"diff-pane--{name}", self.colours)
         return style
 
     def render_line(self, y: int) -> Strip:
@@ -302,4 +322,4 @@ class DiffPane(ScrollView, can_focus=True):
         return layout.entry_at(round(self.scroll_y)) if layout is not None else -1
 
 
-__all__ = ["DiffPane", "ViewState"]
+__all__ = ["DiffColours", "DiffPane", "ViewState"]

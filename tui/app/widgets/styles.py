@@ -11,9 +11,10 @@ from rich.style import Style
 from textual.widget import Widget
 
 
-def blended_style(widget: Widget, component: str) -> Style:
-    """Return ``component``'s style with its colours blended over ``widget``'s background."""
-    styles = widget.get_component_styles(component)
+def blended_style(widget: Widget, component: str, source: Widget | None = None) -> Style:
+    """Return ``component``'s style (of ``source``, else of ``widget``) with its colours blended over ``widget``'s
+    background."""
+    styles = (source or widget).get_component_styles(component)
     base = widget.background_colors[1]
     background = base + styles.background if styles.has_rule("background") else None
     over = background or base
