@@ -14,17 +14,16 @@ import math
 import os
 import pkgutil
 import re
-import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from tui.classify.needles import EXOTIC_CASES, needles_of
+from tui.classify import lexicon_cache
+from tui.classify.needles import EXOTIC_CASES, Needles, needles_of
 from tui.errors import ArticleDiffError
 from tui.model import BOILERPLATE_CATEGORIES
-from tui.toml_file import read_toml
 
 #: Languages shipped with the package.
 SHIPPED_LANGUAGES: tuple[str, ...] = ("en", "de", "es", "fr", "it", "pt", "ru")
@@ -160,8 +159,11 @@ class Hit:
 class Lexicon:
     """All rules, compiled for matching in time linear in the block's length."""
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], needles: Mapping[str, Needles | None] | None = None) -> None:
+        """Prepare ``rules`` for matching; ``needles`` are those already read for shipped patterns (by
+        :meth:`shipped_needles`' key)."""
         self.rules = tuple(rules)
+        known = needles or {}
         self._lines: dict[str, Rule] = {}
         # start: the phrase's first characters -> (phrase, rule); one probe per block, not one per rule.
         self._starts: dict[str, list[tuple[str, Rule]]] = {}
@@ -194,7 +196,7 @@ class Lexicon:
                 for phrase in rule.phrases:
                     groups[_anchoring(phrase)].append(phrase)
                 start, end, free = (
-                    (_Shipped(group, flags) if rule.origin is None else _Bounded(group, flags, rule.origin))
+                    (_Shipped(group, flags, known) if rule.origin is None else _Bounded(group, flags, rule.origin))
                     if group
                     else None
                     for group in groups.values()
@@ -205,6 +207,15 @@ class Lexicon:
         shorts = [rule.short for rule, *_ in self._regexes]
         self._regex_max_words = max((s if s is not None else 1 << 30 for s in shorts), default=-1)
         self._count_cap = max(FREE_REGEX_MAX_WORDS, max((s for s in shorts if s is not None), default=0)) + 1
+
+    def shipped_needles(self) -> dict[str, Needles | None]:
+        """The needles of every shipped pattern, by a key of its flags and text."""
+        return {
+            shipped.key: shipped.needles
+            for _, *matchers in self._regexes
+            for shipped in matchers
+            if isinstance(shipped, _Shipped)
+        }
 
     def match(self, plain: str, folded: str, words: Sequence[str], count: int) -> list[Hit]:
         """Every rule that matches a block.
@@ -294,10 +305,11 @@ class _Shipped:
     patterns.
     """
 
-    def __init__(self, phrases: list[str], flags: int) -> None:
+    def __init__(self, phrases: list[str], flags: int, known: Mapping[str, Needles | None]) -> None:
         self.source = "|".join(f"(?:{p})" for p in phrases)
         self.flags = flags
-        self.needles = needles_of(phrases, bool(flags & re.IGNORECASE))
+        self.key = f"{flags} {self.source}"
+        self.needles = known[self.key] if self.key in known else needles_of(phrases, bool(flags & re.IGNORECASE))
         self._pattern: re.Pattern[str] | None = None
 
     def admit(self, text: str, folded: str) -> bool:
@@ -438,6 +450,8 @@ def _rules_from(data: dict[str, object], origin: str, *, user: bool = True) -> l
 
 
 def _read(path: Path) -> dict[str, object]:
+    from tui.toml_file import read_toml  # here: TOML is read only when a user names a lexicon file
+
     try:
         return read_toml(path, "lexicon")
     except FileNotFoundError:
@@ -479,12 +493,31 @@ def _shipped(language: str) -> str:
 
 @lru_cache(maxsize=8)
 def _load(languages: tuple[str, ...], extra: tuple[str, ...]) -> Lexicon:
-    rules: list[Rule] = []
-    for language in languages:
-        rules.extend(_rules_from(tomllib.loads(_shipped(language)), f"lexicon {language}", user=False))
+    texts = tuple(_shipped(language) for language in languages)
+    kept = lexicon_cache.recall(languages, texts)
+    if kept is not None:
+        fields, needles = kept
+        rules = [Rule(*field) for field in fields]
+        known = {key: None if phrases is None else Needles(phrases) for key, phrases in needles.items()}
+    else:
+        import tomllib  # here: a run that finds the lexicons kept does not pay for the import
+
+        rules = []
+        for language, text in zip(languages, texts, strict=True):
+            rules.extend(_rules_from(tomllib.loads(text), f"lexicon {language}", user=False))
+        known = {}
+    shipped = len(rules)
     for path in extra:
         rules.extend(_rules_from(_read(Path(path)), path))
-    return Lexicon(rules)
+    lexicon = Lexicon(rules, known)
+    if kept is None:
+        fields = tuple(  # Rule's fields in order (the shipped rules have no origin)
+            (r.category, r.match, r.weight, r.phrases, r.short, r.opens, r.closes, r.case_sensitive, r.shape)
+            for r in rules[:shipped]
+        )
+        needles = {key: None if n is None else n.phrases for key, n in lexicon.shipped_needles().items()}
+        lexicon_cache.keep(languages, texts, (fields, needles))
+    return lexicon
 
 
 def load_lexicon(

@@ -8,7 +8,6 @@ read and reviewed without reading the classifier.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
@@ -50,7 +49,8 @@ def _category(value: object) -> str | None:
 @cache
 def structure_vocabulary() -> StructureVocabulary:
     """The shipped vocabulary, read and compiled once per process."""
-    from importlib import resources  # here: plain text and Markdown never read this file, nor pay the import
+    import tomllib
+    from importlib import resources  # here: plain text and Markdown never read this file, nor pay the imports
 
     data = tomllib.loads(resources.files("tui.data").joinpath("structure.toml").read_text(encoding="utf-8"))
     tags = {
