@@ -321,9 +321,9 @@ async def test_a_slow_comparison_shows_its_progress_and_a_quick_one_goes_straigh
 
     app = ArticleDiffApp(slow, title_hint="old.txt → new.txt")
     async with app.run_test(size=(120, 30)) as pilot:
-        await _until(pilot, lambda: isinstance(app.screen, LoadingScreen))
+        await _until(pilot, lambda: isinstance(app.screen, LoadingScreen) and app.screen.is_mounted)
         progress = app.screen.query_one("#progress", Static)
-        assert "Comparing old.txt → new.txt…" in str(progress.render())
+        await _until(pilot, lambda: "Comparing old.txt → new.txt…" in str(progress.render()))
         release.set()
         await _until(pilot, lambda: app.diff_screen is not None and app.screen is app.diff_screen)
         assert not any(isinstance(screen, LoadingScreen) for screen in app.screen_stack)

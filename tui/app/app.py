@@ -33,7 +33,9 @@ class ArticleDiffApp(App[int]):
     """Side-by-side article diff viewer."""
 
     TITLE = "article-diff"
-    CSS_PATH = "palette.tcss"
+    # The diff screen's CSS is read with the app's: read when the screen is pushed, it made Textual parse every
+    # stylesheet again and restyle the app on the way to the first screen.
+    CSS_PATH = ["palette.tcss", "screens/main.tcss"]  # noqa: RUF012 - Textual's own class attribute
     COMMANDS = App.COMMANDS | {ViewerCommands}
 
     def __init__(
