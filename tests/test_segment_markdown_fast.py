@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_cold_imports import NEVER, NEW, OLD, imported_by_report
+from tui.engine.markdown_inline import simple_inline_text
 from tui.engine.markdown_plain import plain_blocks
 from tui.engine.segment_markdown import segment_markdown
 
@@ -154,3 +156,43 @@ def test_random_markdown_segments_as_the_whole_parser_does() -> None:
         taken += len(plain_blocks(text.split("\n")))
         assert_as_the_parser(text)
     assert taken > 800, "the random documents should exercise the fast pass"
+
+
+#: Inline pieces: the links, addresses and star runs the simple reader reads, the ones it must leave to the parser
+#: (titles, schemes, percent escapes, punycode, mixed runs, non-ASCII neighbours, code, entities), and stray marks.
+INLINE = ["word", "Word", "a", "1", "don't", "(AP)", ":", ".", ",", "'", '"', "-", "/", "—", "“", "”", "é", "*", "**",
+          "***", "[l](u)", "[a b](https://ex.com/x)", "[Label: it's](#)", "[x](http://a.b/c?d=e#f)", "[x](a:b)",
+          "[x](javascript:alert)", "[x]( u)", '[x](u "t")', "[x]", "[ref]", "]", "[", "(", ")", "<https://ex.com/a/b>",
+          "<https://EX.com>", "<http://a.b/c%20d>", "<https://xn--a.com>", "<a>", "<", ">", "!", "![i](p)", "&",
+          "&amp;", "x*y", "*x*", "**x**", "**x", "x**", "\u00a0", "\n", "  \n", "[*a*](b)", "[a](b*c)", "[](u)",
+          "[a]()", "`c`", "_u_"]  # fmt: skip
+
+
+def test_random_inline_markup_reads_as_the_parser_reads_it() -> None:
+    rng = random.Random(18)
+    read = 0
+    for _ in range(2500):
+        body = "".join(rng.choice(INLINE) + rng.choice(["", " ", " "]) for _ in range(rng.randint(1, 10)))
+        body = "\n".join("Start " + line.strip() for line in body.split("\n"))
+        read += simple_inline_text(body) is not None
+        assert_as_the_parser(rng.choice(["", "[ref]: /r\n\n", "- list\n\n"]) + body + "\n")
+    assert read > 300, "the random paragraphs should exercise the simple reader"
+
+
+def test_the_simple_reader_reads_links_addresses_and_bold_and_leaves_the_rest() -> None:
+    assert simple_inline_text("Putin's spokesman. **Sergei / TASS**") == "Putin's spokesman. Sergei / TASS"
+    assert simple_inline_text("**Related:** [A story: it's](#) and <https://ex.com/a-b>") == (
+        "Related: A story: it's and https://ex.com/a-b"
+    )
+    assert simple_inline_text("a ** b **") == "a ** b **"  # runs that neither open nor close stay
+    for beyond in ("[a](b 'title')", "<https://ex.com/%20>", "*a **b**", "“**a**”", "_a_", "[a]", "AT&amp;T"):
+        assert simple_inline_text(beyond) is None, beyond
+
+
+def test_a_report_of_markdown_the_simple_reader_reads_never_imports_the_parser(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text("# " + OLD.replace("Monday", "**Monday**") + "\n<https://example.org/a>\n", encoding="utf-8")
+    new.write_text("# " + NEW.replace("Tuesday", "[Tuesday](https://example.org)"), encoding="utf-8")
+    imported = imported_by_report(old, new)
+    assert "markdown_it" not in imported, "a report of simple Markdown imported the parser (25 ms)"
+    assert not {name for name in NEVER if name in imported}

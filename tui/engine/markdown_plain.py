@@ -14,8 +14,9 @@ only the rest (see :mod:`tui.engine.segment_markdown`). A block is certain when
   fences, headings, setext underlines, rules, HTML, tables, reference
   definitions), and a paragraph ends at a blank line;
 - its text is its words (no character that could start inline markup, an
-  escape or an entity), or else it is handed to the inline parser alone, exactly
-  as the block parser would have cut it out.
+  escape or an entity), or simple markup :mod:`tui.engine.markdown_inline`
+  reads, or else it is handed to the inline parser alone, exactly as the block
+  parser would have cut it out.
 
 Any doubt leaves a block to the parser: a doubt costs time, never a different
 block. ``tests/test_segment_markdown_fast.py`` checks this pass against the full
@@ -27,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
+from tui.engine.markdown_inline import simple_inline_text
 from tui.engine.normalize import collapse_space
 
 #: A line that could start or interrupt a block other than a paragraph, at any indent: a quote, a heading, HTML, a
@@ -123,9 +125,10 @@ def _heading(line: str, index: int) -> PlainBlock | None:
     if match is None or "|" in line or "\0" in line:
         return None
     level, text = len(match[1]), (match[2] or "").strip(" \t")
-    if not has_inline_markup(text):
-        return PlainBlock(index, index + 1, "heading", collapse_space(text), level)
-    return PlainBlock(index, index + 1, "heading", "", level, text) if _trimmed(text) else None
+    if not _trimmed(text):
+        return None
+    plain = _plain_text(text)
+    return PlainBlock(index, index + 1, "heading", plain or "", level, None if plain is not None else text)
 
 
 def _paragraph(lines: list[str], first: int, last: int) -> PlainBlock | None:
@@ -134,7 +137,15 @@ def _paragraph(lines: list[str], first: int, last: int) -> PlainBlock | None:
     if not has_inline_markup(text):
         return PlainBlock(first, last, "paragraph", collapse_space(text))
     text = text.rstrip(" \t")
-    return PlainBlock(first, last, "paragraph", "", 0, text) if _trimmed(text) else None
+    if not _trimmed(text):
+        return None
+    plain = _plain_text(text)
+    return PlainBlock(first, last, "paragraph", plain or "", 0, None if plain is not None else text)
+
+
+def _plain_text(text: str) -> str | None:
+    """The markup-free text of a block's inline text, when it is plain or simple enough to read without the parser."""
+    return collapse_space(text) if not has_inline_markup(text) else simple_inline_text(text)
 
 
 def _opened(line: str) -> tuple[str, ...] | None:

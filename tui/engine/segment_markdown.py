@@ -1,7 +1,12 @@
-"""Markdown into blocks with a real parser (markdown-it-py).
+"""Markdown into blocks with a real parser (markdown-it-py), and without it where the result is certain.
 
 Each leaf block keeps its exact source lines for display, and a markup-free
 ``plain`` text (link text kept, URLs and emphasis marks dropped) for matching.
+Plain top-level paragraphs and headings are found line by line
+(:mod:`tui.engine.markdown_plain`) and simple inline markup is read directly
+(:mod:`tui.engine.markdown_inline`); the parser, imported only when a block
+needs it, sees the rest. ``segment_markdown(text, shortcuts=False)`` hands it
+everything: the reference the shortcuts are tested against, block for block.
 """
 
 from __future__ import annotations
