@@ -311,6 +311,7 @@ class _Shipped:
         self.key = f"{flags} {self.source}"
         self.needles = known[self.key] if self.key in known else needles_of(phrases, bool(flags & re.IGNORECASE))
         self._pattern: re.Pattern[str] | None = None
+        self._tested = 0
 
     def admit(self, text: str, folded: str) -> bool:
         """Whether the pattern may match: "" for ``folded`` (a text with "İ", "ı" or "ſ") admits every text."""
@@ -323,16 +324,22 @@ class _Shipped:
 
     def starts(self, text: str, folded: str, /) -> bool:
         # Once compiled, a pattern anchored at the start fails at the first character or two, faster than
-        # the needles are looked for; they only spare compiling it.
+        # the needles are looked for: they only spare compiling it, which pays for itself after a few
+        # hundred blocks (a long document, or a process that compares many).
         pattern = self._pattern
         if pattern is None:
-            if not self.admit(text, folded):
+            self._tested += 1
+            if self._tested <= COMPILE_AFTER and not self.admit(text, folded):
                 return False
             pattern = self.compiled()
         return pattern.match(text) is not None
 
     def holds(self, text: str, folded: str, /) -> bool:
         return self.admit(text, folded) and self.compiled().search(text) is not None
+
+
+#: A shipped pattern anchored at the start is compiled once this many blocks have been tested for its needles.
+COMPILE_AFTER = 200
 
 
 #: A user's regular expression may take this long on one block; longer is catastrophic backtracking.
