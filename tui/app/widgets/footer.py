@@ -68,6 +68,10 @@ class ViewerFooter(Footer):
         self._shown = self._keys(self.screen) if self._bindings_ready else None
         pinned = []
         for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # Born as compact as the footer: else binding each key to the footer's value flips it and
+                # restyles every key once more before the first screen.
+                widget.set_reactive(FooterKey.compact, self.compact)
             if isinstance(widget, FooterKey) and widget.action in PINNED:
                 pinned.append(widget)
             else:
