@@ -44,7 +44,10 @@ def simple_inline_text(text: str) -> str | None:
     if any(mark in text for mark in _OUTSIDE) or "xn--" in text:
         return None
     # (start, end, what shows): the links read as their words, then the matched star runs taken out.
-    edits = [(span.start(), span.end(), span["words"] or span["address"]) for span in _SPAN_RE.finditer(text)]
+    if "[" in text or "<" in text:
+        edits = [(span.start(), span.end(), span["words"] or span["address"]) for span in _SPAN_RE.finditer(text)]
+    else:
+        edits = []
     runs: list[tuple[int, int]] = []
     gaps = zip([0] + [stop for _, stop, _ in edits], [start for start, _, _ in edits] + [len(text)], strict=True)
     for start, end in gaps:

@@ -259,6 +259,8 @@ def _parser_input(lines: list[str], body_line: int, plain: list[PlainBlock]) -> 
     that follows lines the parser does see keeps a one-line stand-in (``x`` for a paragraph, ``#`` for a heading): it
     closes the lists, quotes and indented code before it just as the block did. Empty when no line needs the parser.
     """
+    if sum(block.last - block.first for block in plain) == sum(1 for line in lines[body_line:] if _shows(line)):
+        return "", frozenset()  # every line that shows is in a plain block (whose lines all show)
     seen = [""] * body_line + lines[body_line:]
     stand_ins: set[int] = set()
     previous = body_line
