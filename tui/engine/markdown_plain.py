@@ -127,7 +127,7 @@ def _heading(line: str, index: int) -> PlainBlock | None:
     level, text = len(match[1]), (match[2] or "").strip(" \t")
     if not _trimmed(text):
         return None
-    plain = _plain_text(text)
+    plain = markup_free_text(text)
     return PlainBlock(index, index + 1, "heading", plain or "", level, None if plain is not None else text)
 
 
@@ -139,12 +139,15 @@ def _paragraph(lines: list[str], first: int, last: int) -> PlainBlock | None:
     text = text.rstrip(" \t")
     if not _trimmed(text):
         return None
-    plain = _plain_text(text)
+    plain = markup_free_text(text)
     return PlainBlock(first, last, "paragraph", plain or "", 0, None if plain is not None else text)
 
 
-def _plain_text(text: str) -> str | None:
-    """The markup-free text of a block's inline text, when it is plain or simple enough to read without the parser."""
+def markup_free_text(text: str) -> str | None:
+    """The markup-free text of a block's inline text, when it is plain or simple enough to read without the parser.
+
+    None when it needs the inline parser.
+    """
     return collapse_space(text) if not has_inline_markup(text) else simple_inline_text(text)
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.engine.front_matter import read_front_matter
 from tui.engine.html_fragment import Piece, html_pieces
-from tui.engine.markdown_plain import PlainBlock, has_inline_markup, plain_blocks
+from tui.engine.markdown_plain import PlainBlock, markup_free_text, plain_blocks
 from tui.engine.normalize import collapse_space
 from tui.model import Block, BlockKind
 
@@ -181,11 +181,13 @@ class _Segmenter:
         return tuple(self.blocks), text[self.cursor :], self.title
 
     def _inline(self, token: Token) -> str:
-        """An inline token's visible text, parsing it (into its children) only when it has markup."""
+        """An inline token's visible text, parsing it (into its children) only when it has markup beyond the simple
+        reader's."""
         if not self.shortcuts:
             return _inline_plain(token.children or ())  # the whole parser has parsed it
-        if not has_inline_markup(token.content):
-            return collapse_space(token.content)
+        plain = markup_free_text(token.content)
+        if plain is not None:
+            return plain
         token.children = self._parse_inline(token.content)
         return _inline_plain(token.children)
 
