@@ -170,6 +170,9 @@ def _addressed(plain: str, words: list[str]) -> bool:
     return bool(found)
 
 
+_SPACED_DASHES = (" \u2014 ", " \u2013 ", " - ")
+
+
 def facts_of(block: Block, lexicon: Lexicon) -> Facts:
     """Measure a block once: its words, key, lexicon hits and whether it reads as prose."""
     plain = block.plain
@@ -178,8 +181,11 @@ def facts_of(block: Block, lexicon: Lexicon) -> Facts:
         words = words_of(folded)
         count = len(words)
     else:
-        # Counting spaces is much cheaper than splitting; spaced dashes are not words.
-        count = plain.count(" ") + 1 - plain.count(" \u2014 ") - plain.count(" \u2013 ") - plain.count(" - ")
+        # Counting spaces is much cheaper than splitting; spaced dashes are not words (counted when there are dashes).
+        count = plain.count(" ") + 1
+        for dash in _SPACED_DASHES:
+            if dash[1] in plain:
+                count -= plain.count(dash)
         folded, words = fold(plain[:HEAD_CHARS]), []
     hits = lexicon.match(plain, folded, words, count)
     if not plain.isascii() and (dense := dense_characters(plain[:2000])):
