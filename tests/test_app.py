@@ -336,6 +336,32 @@ async def test_a_slow_comparison_shows_its_progress_and_a_quick_one_goes_straigh
         assert not any(isinstance(screen, LoadingScreen) for screen in quick.screen_stack)
 
 
+@sync
+async def test_the_cycle_collector_rests_while_the_first_screen_is_built_and_resumes_after() -> None:
+    import gc
+
+    assert gc.isenabled()
+    during: list[bool] = []
+
+    def comparing() -> Comparison:
+        during.append(gc.isenabled())
+        return demo()
+
+    app = ArticleDiffApp(comparing)
+    async with app.run_test(size=(120, 30)):
+        await asyncio.wait_for(app.first_paint.wait(), 10)
+        assert gc.isenabled(), "a viewer that lives on must collect its garbage after the first screen"
+    assert during == [False]
+
+    def fail() -> Comparison:
+        raise ArticleDiffError("cannot read old.txt")
+
+    failing = ArticleDiffApp(fail)
+    async with failing.run_test(size=(120, 30)) as pilot:
+        await _until(pilot, lambda: failing.error is not None)
+    assert gc.isenabled()
+
+
 def test_importing_the_viewer_package_does_not_load_textual() -> None:
     code = "import sys, tui.app; assert 'textual' not in sys.modules, 'textual imported'"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)

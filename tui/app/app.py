@@ -69,6 +69,7 @@ class ArticleDiffApp(App[int]):
         """The exit status the comparison calls for: 1 when the article body changed."""
         self._export_memory: ExportMemory | None = None
         self._started = time.monotonic()
+        self._collector_was_enabled = False
         self.first_paint = asyncio.Event()
         """Set once the diff screen has painted its first full screen (benchmarks wait for it)."""
         if title_hint:
@@ -85,12 +86,32 @@ class ArticleDiffApp(App[int]):
 
     def on_mount(self) -> None:
         """Show the comparison now, or start computing it (and show progress if it takes a while)."""
+        # The comparison and the first screen are hundreds of thousands of objects that live as long as the app;
+        # the cycle collector scanned them again and again while they were built. It rests until the first
+        # screen is painted, and then leaves out of its scans everything made so far.
+        self._collector_was_enabled = gc.isenabled()
+        gc.disable()
         if self.comparison is not None:
             self._show(self.comparison)
             return
         assert self.comparison_factory is not None
         self.run_worker(self.comparison_factory, thread=True, exit_on_error=False, name="compare")
         self.set_timer(SHOW_AFTER, self._show_progress, name="progress")
+
+    def first_screen_painted(self) -> None:
+        """The diff screen painted its first full screen: the collector resumes, benchmarks are told."""
+        gc.freeze()
+        self._resume_collector()
+        self.first_paint.set()
+
+    def _resume_collector(self) -> None:
+        if self._collector_was_enabled:
+            self._collector_was_enabled = False
+            gc.enable()
+
+    def on_unmount(self) -> None:
+        """Leave the collector as the app found it, whichever way it ends."""
+        self._resume_collector()
 
     def _show_progress(self) -> None:
         if self.comparison is None and self.error is None:
@@ -112,11 +133,10 @@ class ArticleDiffApp(App[int]):
                 self.error = f"article-diff: {error}"
             else:
                 self.error = f"article-diff: internal error: {type(error).__name__}: {error}"
+            self._resume_collector()
             self.exit(return_code=int(ExitStatus.TROUBLE))
 
     def _show(self, comparison: Comparison) -> None:
-        # The comparison lives as long as the app: keep the collector from rescanning it while the screen is built.
-        gc.freeze()
         self.comparison = comparison
         self.result_status = int(ExitStatus.CHANGED if comparison.summary.body_may_have_changed else ExitStatus.SAME)
         screen = DiffScreen(comparison, boilerplate=self.boilerplate, unified=self.unified)

@@ -335,9 +335,9 @@ class DiffScreen(Screen[None]):
 
     def _painted(self) -> None:
         gc.freeze()  # what the first paint built (styles, caches) stays too
-        first_paint = getattr(self.app, "first_paint", None)
-        if first_paint is not None:
-            first_paint.set()
+        painted = getattr(self.app, "first_screen_painted", None)
+        if painted is not None:
+            painted()
 
     def _anchor(self) -> tuple[int, int] | None:
         """The comparison row at the top of the view and the line within it."""
