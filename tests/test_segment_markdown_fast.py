@@ -165,7 +165,11 @@ INLINE = ["word", "Word", "a", "1", "don't", "(AP)", ":", ".", ",", "'", '"', "-
           "[x](javascript:alert)", "[x]( u)", '[x](u "t")', "[x]", "[ref]", "]", "[", "(", ")", "<https://ex.com/a/b>",
           "<https://EX.com>", "<http://a.b/c%20d>", "<https://xn--a.com>", "<a>", "<", ">", "!", "![i](p)", "&",
           "&amp;", "x*y", "*x*", "**x**", "**x", "x**", "\u00a0", "\n", "  \n", "[*a*](b)", "[a](b*c)", "[](u)",
-          "[a]()", "`c`", "_u_"]  # fmt: skip
+          "[a]()", "`c`", "_u_",
+          "[Go 1.25 in\nAugust](/blog/go1.25)", "snake_case", "a_b_c", "_lead", "trail_",
+          "[a](https://x.org/a_b?c=1&d=2)", "[a](b&amp;c)", "[a](x:y)", "[a](HTTPS://x.org)", "[a](b*c*d)",
+          "[a](é/ü)", "[a](b\x01c)", "[a](b\xa0c)", "[a b\nc](https://x.org/p:q)", "Q&A", "&copy;", "&#35;", "x_",
+          "_", "__init__", "[a](<b>)", "[a](b(c))"]  # fmt: skip
 
 
 def test_random_inline_markup_reads_as_the_parser_reads_it() -> None:

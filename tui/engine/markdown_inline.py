@@ -8,13 +8,14 @@ reader knows exactly what CommonMark makes of a narrow subset, and answers
 None for anything outside it, which then goes to the parser:
 
 - inline links ``[words](destination)`` whose words are plain and whose
-  destination is a plain relative path or an http(s) address (so the parser
-  accepts it and there is no title);
+  destination is a relative path or an http(s) address without spaces (so the
+  parser accepts it and there is no title);
 - autolinks ``<https://host/path>`` whose text the parser shows unchanged (no
   percent escapes, no punycode, lower-case host, no query);
 - emphasis with ``*`` where every run has the same length, one or two (so
   CommonMark's rule of three never applies), and every run's neighbours are
-  ASCII, whose punctuation and white space are the same in every version.
+  ASCII, whose punctuation and white space are the same in every version;
+- underscores inside words (``snake_case``), which never open or close.
 
 ``tests/test_segment_markdown_fast.py`` checks it against the parser.
 """
@@ -25,35 +26,47 @@ import re
 
 from tui.engine.normalize import collapse_space
 
-#: Characters whose inline meaning this reader does not follow: escapes, code, underscores, HTML and entities
-#: (``<`` and ``&`` are allowed only where a pattern below takes them), NUL and carriage returns.
-_OUTSIDE = ("\\", "`", "_", "\0", "\r", "![", "&")
-#: An inline link with plain words and a destination the parser accepts as it is, or an autolink whose text
-#: the parser leaves alone.
+#: Characters whose inline meaning this reader does not follow, outside the links it reads: escapes, code, HTML and
+#: angle brackets, stray link brackets, NUL and carriage returns.
+_OUTSIDE = ("\\", "`", "<", "[", "\0", "\r")
+#: An inline link whose words are plain (on one line or several) and whose destination the parser takes as it is:
+#: no spaces, controls, brackets, escapes or backticks, and no scheme but http(s), so nothing the parser refuses;
+#: or an autolink whose text the parser leaves alone.
 _SPAN_RE = re.compile(
-    r"\[(?P<words>[^\[\]\n\\`*_<>&!]+)\]\((?:https?://)?[A-Za-z0-9\-._~/?#=%+,;@$]+\)"
+    r"\[(?P<words>[^\[\]\\`*_<>&!]+)\]"
+    r"\((?:https?://[^\s()<>\[\]\\`\x00-\x1f\x7f]+|[^\s()<>\[\]\\`:\x00-\x1f\x7f]+)\)"
     r"|<(?P<address>https?://[a-z0-9.\-]+(?:/[A-Za-z0-9\-._~/]*)?)>"
 )
+#: An entity or a numeric character reference (a superset of the ones the parser decodes).
+_ENTITY_RE = re.compile(r"&#?[A-Za-z0-9]+;")
 _STARS_RE = re.compile(r"\*+")
+_UNDERSCORES_RE = re.compile(r"_+")
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ASCII_SPACE = frozenset(" \t\n\x0b\x0c")
 
 
 def simple_inline_text(text: str) -> str | None:
     """The markup-free text the parser would give for this inline text, or None when it is beyond this reader."""
-    if any(mark in text for mark in _OUTSIDE) or "xn--" in text:
-        return None
+    if "![" in text:
+        return None  # an image
     # (start, end, what shows): the links read as their words, then the matched star runs taken out.
+    edits: list[tuple[int, int, str]] = []
     if "[" in text or "<" in text:
-        edits = [(span.start(), span.end(), span["words"] or span["address"]) for span in _SPAN_RE.finditer(text)]
-    else:
-        edits = []
+        for span in _SPAN_RE.finditer(text):
+            shown: str = span["words"] or span["address"]
+            if shown.startswith("http") and "xn--" in shown:
+                return None  # punycode in an address, which the parser shows decoded
+            edits.append((span.start(), span.end(), shown))
     runs: list[tuple[int, int]] = []
     gaps = zip([0] + [stop for _, stop, _ in edits], [start for start, _, _ in edits] + [len(text)], strict=True)
     for start, end in gaps:
         between = text[start:end]
-        if "[" in between or "<" in between:
-            return None  # a bracket or an angle bracket this reader cannot place
+        if any(mark in between for mark in _OUTSIDE):
+            return None
+        if "&" in between and _ENTITY_RE.search(between):
+            return None
+        if "_" in between and not _inert_underscores(between):
+            return None
         runs.extend((start + run.start(), start + run.end()) for run in _STARS_RE.finditer(between))
     if runs:
         unmatched = _unmatched_runs(text, runs)
@@ -67,6 +80,17 @@ def simple_inline_text(text: str) -> str | None:
         cursor = end
     out.append(text[cursor:])
     return collapse_space("".join(out))
+
+
+def _inert_underscores(text: str) -> bool:
+    """Whether every run of underscores sits inside a word of ASCII letters and digits (``snake_case``), where it can
+    neither open nor close emphasis."""
+    for run in _UNDERSCORES_RE.finditer(text):
+        before = text[run.start() - 1] if run.start() > 0 else " "
+        after = text[run.end()] if run.end() < len(text) else " "
+        if not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
+            return False
+    return True
 
 
 def _unmatched_runs(text: str, runs: list[tuple[int, int]]) -> set[int] | None:
