@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tui.classify.lexicon import SHIPPED_LANGUAGES, TAIL_CHARS, fold, load_lexicon, words_of
 from tui.classify.needles import EXOTIC_CASES, needles_of
-from tui.classify.signals import dense_characters
+from tui.classify.signals import _is_capitals, dense_characters
 from tui.compare import load
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
 from tui.engine.normalize import DENSE_SCRIPTS
@@ -108,3 +108,10 @@ def test_a_pattern_read_only_in_part_requires_nothing() -> None:
     assert needles_of([r"(a)\1"], True) is None  # nor back-references
     accented = needles_of(["été"], True)  # case-blind letters outside ASCII fold in other ways: left out
     assert accented is not None and accented.phrases == (((("t", True),),),)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127) | st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), max_size=60))
+def test_a_line_in_capitals_is_counted_as_letter_by_letter(text: str) -> None:
+    letters = [c for c in text if c.isalpha()]
+    expected = len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    assert _is_capitals(text) == expected

@@ -300,8 +300,16 @@ def link_evidence(block: Block, facts: Facts, ratio: float) -> Evidence | None:
 _ITALIC_BLOCK_RE = re.compile(r"^(?:\*(?!\*)[^*\n]+\*|_(?!_)[^_\n]+_)\s*$")
 
 
+_ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
+_ASCII_CAPITALS = bytes(range(ord("A"), ord("Z") + 1))
+
+
 def _is_capitals(text: str) -> bool:
     """True for a line written in capitals, as promotions and teasers are."""
+    if text.isascii():  # letters and capitals counted by what deleting them takes away
+        data = text.encode()
+        letters, capitals = (len(data) - len(data.translate(None, kept)) for kept in (_ASCII_LETTERS, _ASCII_CAPITALS))
+        return letters >= 12 and capitals >= 0.9 * letters
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
