@@ -310,8 +310,8 @@ def _is_capitals(text: str) -> bool:
         data = text.encode()
         letters, capitals = (len(data) - len(data.translate(None, kept)) for kept in (_ASCII_LETTERS, _ASCII_CAPITALS))
         return letters >= 12 and capitals >= 0.9 * letters
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    alphabetic = [c for c in text if c.isalpha()]
+    return len(alphabetic) >= 12 and sum(c.isupper() for c in alphabetic) >= 0.9 * len(alphabetic)
 
 
 #: In a page, a line of up to this many words that does not end like a sentence is a hint of furniture.
