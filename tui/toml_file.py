@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from tui.capped import read_capped
@@ -27,7 +26,7 @@ def read_toml(path: Path, what: str) -> dict[str, object]:
         data = read_capped(path, MAX_BYTES)  # a device or a FIFO says size 0: only the read is bounded
         if len(data) > MAX_BYTES:
             raise ArticleDiffError(f"{path}: too large for a {what} file")
-        return tomllib.loads(data.decode("utf-8-sig"))  # Notepad's byte-order mark is no error
+        text = data.decode("utf-8-sig")  # Notepad's byte-order mark is no error
     except FileNotFoundError:
         raise
     except IsADirectoryError:
@@ -36,6 +35,10 @@ def read_toml(path: Path, what: str) -> dict[str, object]:
         raise ArticleDiffError(f"{path}: cannot read {what} ({error.strerror or error})") from None
     except UnicodeDecodeError:
         raise ArticleDiffError(f"{path}: {what} is not UTF-8 text") from None
+    import tomllib  # here: a run that finds no config file (most runs) does not pay for the import (8 ms)
+
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ArticleDiffError(f"{path}: not a valid TOML {what} ({error})") from None
     except RecursionError:
