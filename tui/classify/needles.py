@@ -34,6 +34,8 @@ MAX_CLAUSES = 3
 #: Characters that stand for themselves in a pattern, many at a time.
 _PLAIN_RUN = re.compile(r"[^\\\[\](){}|*+?.^$]+")
 _REPEATS = ("*", "+", "?", "{")
+#: Needles of one character that nearly every block holds.
+_COMMON = frozenset(" .,'-:/\"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 class _Unread(Exception):
@@ -88,13 +90,18 @@ def needles_of(phrases: Sequence[str], ignore_case: bool) -> Needles | None:
             return None
         if end != len(phrase) or not clauses:
             return None
-        found.append(tuple(sorted(clauses, key=_telling)[:MAX_CLAUSES]))
+        found.append(tuple(sorted(dict.fromkeys(clauses), key=_telling)[:MAX_CLAUSES]))
     return Needles(tuple(found))
 
 
-def _telling(clause: Clause) -> tuple[int, int]:
-    """Longer needles are rarer, and fewer of them cost less to test."""
-    return (-min(len(text) for text, _ in clause), len(clause))
+def _telling(clause: Clause) -> tuple[int, bool, int]:
+    """Longer needles are rarer, a mark such as "%" is rarer than a space or a full stop, and fewer needles
+    cost less to test."""
+    return (
+        -min(len(text) for text, _ in clause),
+        any(text in _COMMON for text, _ in clause),
+        len(clause),
+    )
 
 
 class _Reader:
