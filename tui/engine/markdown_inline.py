@@ -12,10 +12,10 @@ None for anything outside it, which then goes to the parser:
   parser accepts it and there is no title);
 - autolinks ``<https://host/path>`` whose text the parser shows unchanged (no
   percent escapes, no punycode, lower-case host, no query);
-- emphasis with ``*`` where every run has the same length, one or two (so
-  CommonMark's rule of three never applies), and every run's neighbours are
-  ASCII, whose punctuation and white space are the same in every version;
-- underscores inside words (``snake_case``), which never open or close.
+- emphasis with ``*`` and ``_`` where every run of a character that can open
+  or close has the same length, one or two (so CommonMark's rule of three never
+  applies), and every run's neighbours are ASCII, whose punctuation and white
+  space are the same in every version.
 
 ``tests/test_segment_markdown_fast.py`` checks it against the parser.
 """
@@ -39,8 +39,8 @@ _SPAN_RE = re.compile(
 )
 #: An entity or a numeric character reference (a superset of the ones the parser decodes).
 _ENTITY_RE = re.compile(r"&#?[A-Za-z0-9]+;")
-_STARS_RE = re.compile(r"\*+")
-_UNDERSCORES_RE = re.compile(r"_+")
+#: A run of emphasis delimiters.
+_RUNS_RE = re.compile(r"\*+|_+")
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ASCII_SPACE = frozenset(" \t\n\x0b\x0c")
 
@@ -49,7 +49,7 @@ def simple_inline_text(text: str) -> str | None:
     """The markup-free text the parser would give for this inline text, or None when it is beyond this reader."""
     if "![" in text:
         return None  # an image
-    # (start, end, what shows): the links read as their words, then the matched star runs taken out.
+    # (start, end, what shows): the links read as their words, then the matched emphasis runs taken out.
     edits: list[tuple[int, int, str]] = []
     if "[" in text or "<" in text:
         for span in _SPAN_RE.finditer(text):
@@ -65,9 +65,7 @@ def simple_inline_text(text: str) -> str | None:
             return None
         if "&" in between and _ENTITY_RE.search(between):
             return None
-        if "_" in between and not _inert_underscores(between):
-            return None
-        runs.extend((start + run.start(), start + run.end()) for run in _STARS_RE.finditer(between))
+        runs.extend((start + run.start(), start + run.end()) for run in _RUNS_RE.finditer(between))
     if runs:
         unmatched = _unmatched_runs(text, runs)
         if unmatched is None:
@@ -82,35 +80,44 @@ def simple_inline_text(text: str) -> str | None:
     return collapse_space("".join(out))
 
 
-def _inert_underscores(text: str) -> bool:
-    """Whether every run of underscores sits inside a word of ASCII letters and digits (``snake_case``), where it can
-    neither open nor close emphasis."""
-    for run in _UNDERSCORES_RE.finditer(text):
-        before = text[run.start() - 1] if run.start() > 0 else " "
-        after = text[run.end()] if run.end() < len(text) else " "
-        if not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
-            return False
-    return True
-
-
 def _unmatched_runs(text: str, runs: list[tuple[int, int]]) -> set[int] | None:
-    """Which star runs stay literal, CommonMark's way; None when the runs are beyond this reader."""
-    if len({stop - start for start, stop in runs}) != 1 or runs[0][1] - runs[0][0] > 2:
-        return None
-    openers: list[int] = []
-    unmatched: set[int] = set()
-    for index, (start, stop) in enumerate(runs):
+    """Which runs of ``*`` and ``_`` stay literal, CommonMark's way; None when the runs are beyond this reader.
+
+    A closer takes the nearest opener of its character, and the delimiters between them stop being delimiters. With
+    every run that can open or close of one length, one or two, per character, no run is split and the rule of three
+    never applies.
+    """
+    flanks: list[tuple[str, bool, bool]] = []
+    lengths: dict[str, set[int]] = {"*": set(), "_": set()}
+    for start, stop in runs:
         before = text[start - 1] if start > 0 else " "
         after = text[stop] if stop < len(text) else " "
         if not (before.isascii() and after.isascii()):
-            return None
+            return None  # Unicode white space and punctuation differ between the parser's versions
         before_space, after_space = before in _ASCII_SPACE, after in _ASCII_SPACE
         before_punct, after_punct = before in _ASCII_PUNCTUATION, after in _ASCII_PUNCTUATION
-        can_open = not after_space and (not after_punct or before_space or before_punct)
-        can_close = not before_space and (not before_punct or after_space or after_punct)
-        if can_close and openers:
-            openers.pop()
-        elif can_open:
+        left = not after_space and (not after_punct or before_space or before_punct)
+        right = not before_space and (not before_punct or after_space or after_punct)
+        char = text[start]
+        if char == "*":
+            can_open, can_close = left, right
+        else:  # an underscore opens and closes only at a word's edge
+            can_open, can_close = left and (not right or before_punct), right and (not left or after_punct)
+        if can_open or can_close:
+            lengths[char].add(stop - start)
+        flanks.append((char, can_open, can_close))
+    if any(len(found) > 1 or max(found, default=0) > 2 for found in lengths.values()):
+        return None
+    openers: list[int] = []  # the runs that may still open, in order
+    unmatched: set[int] = set()
+    for index, (char, can_open, can_close) in enumerate(flanks):
+        if can_close:
+            nearest = next((k for k in range(len(openers) - 1, -1, -1) if flanks[openers[k]][0] == char), None)
+            if nearest is not None:
+                unmatched.update(openers[nearest + 1 :])  # the delimiters between are text now
+                del openers[nearest:]
+                continue
+        if can_open:
             openers.append(index)
         else:
             unmatched.add(index)
