@@ -78,7 +78,7 @@ def test_a_json_report_of_markdown_imports_the_markdown_parser_and_nothing_for_h
     tmp_path: Path,
 ) -> None:
     old, new = tmp_path / "old.md", tmp_path / "new.md"
-    old.write_text("# " + OLD.replace("Monday", "_Monday_"), encoding="utf-8")  # beyond markdown_inline's reader
+    old.write_text("# " + OLD.replace("Monday", "`Monday`"), encoding="utf-8")  # code: beyond markdown_inline
     new.write_text("# " + NEW.replace("Tuesday", "[Tuesday](https://example.org)"), encoding="utf-8")
     imported = imported_by_report(old, new)
     assert "markdown_it" in imported
