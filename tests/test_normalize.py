@@ -1,0 +1,30 @@
+"""Matching keys and white space: reflowing a paragraph, or a run of spaces, never makes two texts differ."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.engine.normalize import collapse_space, match_key
+
+#: Every ASCII character and the Unicode spaces str.split() knows, between words: each one's class matters.
+_SPACED = st.lists(st.sampled_from([*map(chr, range(128)), "\u00a0", "\u2009", "\u3000", "\u2028", "x", "yz"])).map("".join)
+
+
+@given(_SPACED)
+def test_collapse_space_is_splitting_on_white_space_and_joining_with_one_space(text: str) -> None:
+    """The fast path for single-spaced ASCII text must give what splitting and joining gives, on every text."""
+    assert collapse_space(text) == " ".join(text.split())
+
+
+def test_every_ascii_white_space_character_is_collapsed() -> None:
+    for char in map(chr, range(128)):
+        assert collapse_space(f"a{char}b") == " ".join(f"a{char}b".split()), repr(char)
+
+
+def test_keys_ignore_reflowing_curly_quotes_and_dashes() -> None:
+    old = "The council\u2019s vote \u2014 at last\u2026\nwas  held."
+    new = "The council's vote - at last...  was held."
+    assert match_key(old) == match_key(new)
+    assert match_key("A Vote", ignore_case=True) == match_key("a vote", ignore_case=True)
+    assert match_key("A Vote") != match_key("a vote")
