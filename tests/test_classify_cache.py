@@ -45,6 +45,7 @@ def test_a_kept_lexicon_is_the_lexicon_read_afresh(folder: Path) -> None:
     assert any(folder.iterdir())
     kept = _fresh(SHIPPED_LANGUAGES)
     assert kept.rules == read.rules
+    assert kept.forms == read.forms
     assert _needles(kept) == _needles(read)
     assert _labels() == labels
 

@@ -159,9 +159,14 @@ class Hit:
 class Lexicon:
     """All rules, compiled for matching in time linear in the block's length."""
 
-    def __init__(self, rules: Sequence[Rule], needles: Mapping[str, Needles | None] | None = None) -> None:
-        """Prepare ``rules`` for matching; ``needles`` are those already read for shipped patterns (by
-        :meth:`shipped_needles`' key)."""
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        needles: Mapping[str, Needles | None] | None = None,
+        forms: Sequence[tuple[_Form, ...]] = (),
+    ) -> None:
+        """Prepare ``rules`` for matching; ``needles`` and ``forms`` are those already read for the first rules
+        (see :meth:`shipped_needles` and :attr:`forms`)."""
         self.rules = tuple(rules)
         known = needles or {}
         self._lines: dict[str, Rule] = {}
@@ -172,24 +177,21 @@ class Lexicon:
         # Per rule: patterns anchored at the start, at the end, and free ones (see FREE_REGEX_MAX_WORDS).
         self._regexes: list[_Patterns] = []
         self._by_count: dict[int, tuple[_Patterns, ...]] = {}
-        for rule in self.rules:
+        self.forms = tuple(forms[i] if i < len(forms) else _forms(rule) for i, rule in enumerate(self.rules))
+        """Per rule, what each phrase is looked up by (see :func:`_forms`)."""
+        for rule, phrase_forms in zip(self.rules, self.forms, strict=True):
             if rule.match == "line":
-                for phrase in rule.phrases:
-                    key = line_key(fold(phrase))
+                for key, _, _ in phrase_forms:
                     current = self._lines.get(key)
                     if current is None or current.weight < rule.weight:
                         self._lines[key] = rule
             elif rule.match == "start":
-                for phrase in rule.phrases:
-                    folded_phrase = fold(phrase)
+                for folded_phrase, _, _ in phrase_forms:
                     self._starts.setdefault(folded_phrase[:_START_KEY], []).append((folded_phrase, rule))
             elif rule.match == "contains":
-                for phrase in rule.phrases:
-                    words = tuple(words_of(fold(phrase)))
-                    if not words:
-                        continue
-                    anchor = max(range(len(words)), key=lambda k: len(words[k]))
-                    self._index.setdefault(words[anchor], []).append((words, anchor, rule, phrase))
+                for phrase, (_, words, anchor) in zip(rule.phrases, phrase_forms, strict=True):
+                    if words:
+                        self._index.setdefault(words[anchor], []).append((words, anchor, rule, phrase))
             else:
                 flags = 0 if rule.case_sensitive else re.IGNORECASE
                 groups: dict[str, list[str]] = {"start": [], "end": [], "free": []}
@@ -287,6 +289,24 @@ class Lexicon:
 
 
 _Patterns = tuple["Rule", "_Matcher | None", "_Matcher | None", "_Matcher | None"]
+#: A phrase as it is looked up: a line's key or a start's folded text; or a contained phrase's words and the
+#: offset of its longest word (no words: the phrase is never found).
+_Form = tuple[str, tuple[str, ...], int]
+
+
+def _forms(rule: Rule) -> tuple[_Form, ...]:
+    """What each of a rule's phrases is looked up by (nothing for patterns)."""
+    if rule.match == "line":
+        return tuple((line_key(fold(phrase)), (), 0) for phrase in rule.phrases)
+    if rule.match == "start":
+        return tuple((fold(phrase), (), 0) for phrase in rule.phrases)
+    if rule.match == "contains":
+        forms: list[_Form] = []
+        for phrase in rule.phrases:
+            words = tuple(words_of(fold(phrase)))
+            forms.append(("", words, max(range(len(words)), key=lambda k: len(words[k])) if words else 0))
+        return tuple(forms)
+    return ()
 
 
 class _Matcher(Protocol):
@@ -503,7 +523,7 @@ def _load(languages: tuple[str, ...], extra: tuple[str, ...]) -> Lexicon:
     texts = tuple(_shipped(language) for language in languages)
     kept = lexicon_cache.recall(languages, texts)
     if kept is not None:
-        fields, needles = kept
+        fields, needles, forms = kept
         rules = [Rule(*field) for field in fields]
         known = {key: None if phrases is None else Needles(phrases) for key, phrases in needles.items()}
     else:
@@ -512,18 +532,18 @@ def _load(languages: tuple[str, ...], extra: tuple[str, ...]) -> Lexicon:
         rules = []
         for language, text in zip(languages, texts, strict=True):
             rules.extend(_rules_from(tomllib.loads(text), f"lexicon {language}", user=False))
-        known = {}
+        known, forms = {}, ()
     shipped = len(rules)
     for path in extra:
         rules.extend(_rules_from(_read(Path(path)), path))
-    lexicon = Lexicon(rules, known)
+    lexicon = Lexicon(rules, known, forms)
     if kept is None:
         fields = tuple(  # Rule's fields in order (the shipped rules have no origin)
             (r.category, r.match, r.weight, r.phrases, r.short, r.opens, r.closes, r.case_sensitive, r.shape)
             for r in rules[:shipped]
         )
         needles = {key: None if n is None else n.phrases for key, n in lexicon.shipped_needles().items()}
-        lexicon_cache.keep(languages, texts, (fields, needles))
+        lexicon_cache.keep(languages, texts, (fields, needles, lexicon.forms[:shipped]))
     return lexicon
 
 
