@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from tui.engine.changes import metadata_changes, shows_any_text
+from tui.engine.changes import metadata_changes, row_blocks, shows_any_text
 from tui.model import Comparison, guessed_rows
 from tui.present.context import Gap, with_context
 from tui.present.counts import Counts, MetadataDifference, count, metadata_phrase
-from tui.present.pieces import Piece, SideBlock, side_blocks, split_edges
+from tui.present.pieces import Piece, SideBlock, split_edges
 from tui.present.regions import Region, find_regions
-from tui.present.rows import ShownRow
+from tui.present.rows import ShownRow, Sides
 from tui.present.words import BOILERPLATE_MODES, LABELS, MARKERS, BoilerplateMode, boilerplate_mode, plural
 
 
@@ -102,24 +102,22 @@ def present(comparison: Comparison) -> Presentation:
     rows = []
     for index, row in enumerate(comparison.rows):
         region = region_of.get(index)
-        old = side_blocks(row, comparison.old, "old")
-        new = side_blocks(row, comparison.new, "new")
+        blocks = row_blocks(row, comparison.old, comparison.new)  # the old side's first
         category = region.category if region is not None else next(
-            (sb.block.category for sb in (*new, *old) if sb.block.category), None
+            (b.category for b in (*blocks[len(row.old):], *blocks[: len(row.old)]) if b.category), None
         )
         rows.append(
             ShownRow(
                 index=index,
                 row=row,
                 op=row.op,
-                old=old,
-                new=new,
+                sides=Sides(row, comparison.old, comparison.new),
                 category=category,
                 region=region.index if region is not None else None,
                 opens_region=region is not None and region.rows[0] == index,
                 guess=index in guesses,
                 region_guess=region is not None and region.guess,
-                visible=shows_any_text(sb.block for sb in (*old, *new)),
+                visible=shows_any_text(blocks),
             )
         )
     return Presentation(comparison, tuple(rows), tuple(regions))

@@ -7,12 +7,43 @@ other plain text (there is no markup to differ in).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tui.engine.changes import changes_body
-from tui.model import UNCHANGED_OPS, Row, RowOp
-from tui.present.pieces import SideBlock
+from tui.model import UNCHANGED_OPS, Document, Row, RowOp
+from tui.present.pieces import SideBlock, side_blocks
 from tui.present.words import LABELS, MARKERS, badge_name, paragraphs
+
+
+class Sides:
+    """A row's two sides cut into word pieces, cut when first drawn.
+
+    The viewer's first screen draws a screenful of rows: cutting every row's pieces up front was two thirds of
+    describing a long comparison, paid before anything showed.
+    """
+
+    __slots__ = ("_new", "_old", "new_document", "old_document", "row")
+
+    def __init__(self, row: Row, old_document: Document, new_document: Document) -> None:
+        self.row = row
+        self.old_document = old_document
+        self.new_document = new_document
+        self._old: tuple[SideBlock, ...] | None = None
+        self._new: tuple[SideBlock, ...] | None = None
+
+    @property
+    def old(self) -> tuple[SideBlock, ...]:
+        """The old side's blocks with their pieces."""
+        if self._old is None:
+            self._old = side_blocks(self.row, self.old_document, "old")
+        return self._old
+
+    @property
+    def new(self) -> tuple[SideBlock, ...]:
+        """The new side's blocks with their pieces."""
+        if self._new is None:
+            self._new = side_blocks(self.row, self.new_document, "new")
+        return self._new
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +56,8 @@ class ShownRow:
     """The aligner's row."""
     op: RowOp
     """The op shown (see the module docstring)."""
-    old: tuple[SideBlock, ...]
-    new: tuple[SideBlock, ...]
+    sides: Sides = field(compare=False, repr=False)
+    """The row's sides, cut into pieces on first use (see :attr:`old` and :attr:`new`)."""
     category: str | None = None
     """The category of the row's region (one per region), or of its own blocks outside a region."""
     region: int | None = None
@@ -39,6 +70,16 @@ class ShownRow:
     """Some change of the row's region rests on a guess: the region's badge carries the ``?``."""
     visible: bool = True
     """Some block of the row shows text (an empty image or an HTML comment does not)."""
+
+    @property
+    def old(self) -> tuple[SideBlock, ...]:
+        """The old side's blocks with their word pieces (none for an inserted row)."""
+        return self.sides.old
+
+    @property
+    def new(self) -> tuple[SideBlock, ...]:
+        """The new side's blocks with their word pieces (none for a deleted row)."""
+        return self.sides.new
 
     @property
     def lane(self) -> str:
