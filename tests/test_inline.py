@@ -7,7 +7,9 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from tui.engine.align import _words
 from tui.engine.inline import TOKEN_PATTERN, _merged, _spans, dmp_diff, side_text, tokenize, word_spans
+from tui.engine.normalize import WORD_PATTERN
 
 
 def _changes(old: str, new: str) -> list[tuple[str, str]]:
@@ -107,3 +109,17 @@ def test_trimming_the_shared_head_and_tail_changes_no_span(head: str, old_mid: s
     if old == new:
         return
     assert word_spans(old, new) == _merged(_spans(old, new, 0, len(old), len(new)))
+
+
+#: Letters of spaced and dense scripts, the characters at the dense ranges' edges, quotes, dashes and spaces.
+_SCRIPTS = st.lists(st.sampled_from(["a", "é", "ß", "ж", "\u0dff", "\u0e01", "\u0e80", "\u303f", "\u3041", "\u30ff",
+                                     "\u3100", "\u4e2d", "\uac00", "\ud7b0", "\uf900", "\ufb00", "\u2019", "\u2014",
+                                     "-", "'", " ", "\u00a0", "1", ".", "\U0001f600"]), max_size=40).map("".join)
+
+
+@given(_SCRIPTS)
+def test_text_without_dense_scripts_is_cut_as_by_the_full_pattern(text: str) -> None:
+    """Text the quick check clears of dense scripts takes a pattern without their ranges: same tokens."""
+    full = re.compile(TOKEN_PATTERN, re.UNICODE | re.DOTALL)
+    assert tokenize(text) == full.findall(text)
+    assert _words(text) == re.findall(WORD_PATTERN, text)

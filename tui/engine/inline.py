@@ -16,7 +16,7 @@ from functools import cache
 
 from fast_diff_match_patch import diff as _diff
 
-from tui.engine.normalize import DENSE_SCRIPTS, match_key
+from tui.engine.normalize import DENSE_SCRIPTS, match_key, may_hold_dense_script
 from tui.model import Span, SpanOp
 
 #: Words (with inner apostrophes and hyphens), numbers (with inner , . :), one
@@ -49,15 +49,22 @@ def dmp_diff(old: str, new: str, *, semantic: bool) -> list[tuple[str, str]]:
     return _diff(old, new, timelimit=0, checklines=False, cleanup=cleanup, counts_only=False)  # type: ignore[no-any-return]
 
 
+#: The same tokens in text without dense-script characters, where a spaced-script word character is any \\w.
+SPACED_TOKEN_PATTERN = r"\d+(?:[.,:]\d+)*%?|\w+(?:['\u2019\-]\w+)*|\s+|."
+
+
 @cache
-def _token_re() -> re.Pattern[str]:
-    """The token pattern for any text, compiled on first use (3 ms, for Unicode classes)."""
-    return re.compile(TOKEN_PATTERN, re.UNICODE | re.DOTALL)
+def _token_re(dense: bool) -> re.Pattern[str]:
+    """The token pattern for text that may hold dense-script characters (5 ms to compile, for their ranges) or
+    holds none (no ranges to compile), compiled on first use."""
+    return re.compile(TOKEN_PATTERN if dense else SPACED_TOKEN_PATTERN, re.UNICODE | re.DOTALL)
 
 
 def tokenize(text: str) -> list[str]:
     """Split ``text`` into diff tokens; joining them gives ``text`` back."""
-    return (_ASCII_TOKEN_RE if text.isascii() else _token_re()).findall(text)
+    if text.isascii():
+        return _ASCII_TOKEN_RE.findall(text)
+    return _token_re(may_hold_dense_script(text)).findall(text)
 
 
 def _encode(tokens: list[str], table: dict[str, str]) -> str:
