@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.engine.normalize import DENSE_SCRIPTS, collapse_space, match_key, may_hold_dense_script
+from tui.engine.normalize import _QUOTE_PAIRS, DENSE_SCRIPTS, _quotes, collapse_space, match_key, may_hold_dense_script
 
 #: Every ASCII character and the Unicode spaces str.split() knows, between words: each one's class matters.
 _PIECES = [*map(chr, range(128)), "\u00a0", "\u2009", "\u3000", "\u2028", "x", "yz"]
@@ -45,3 +45,13 @@ def test_every_dense_script_character_is_seen_by_the_quick_check() -> None:
     assert not may_hold_dense_script("plain ASCII")
     # A lone surrogate (read from broken input) encodes with lead byte ED: the full patterns are used, no error.
     assert may_hold_dense_script("lone surrogate \ud800")
+
+
+@given(st.text(st.sampled_from(["a", " ", "`", "'", '"', "\u2019", "\u201c", "\u00b4", "\u00ab", "\u2039"])))
+def test_every_quote_mark_becomes_its_straight_quote(text: str) -> None:
+    """ASCII text takes a short path (the backtick is the one ASCII quote mark): the same key either way."""
+    expected = text
+    for curly, straight in _QUOTE_PAIRS:
+        expected = expected.replace(curly, straight)
+    assert _quotes(text) == expected
+    assert _quotes("it`s") == "it's"

@@ -23,6 +23,8 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
 
 def _quotes(text: str) -> str:
+    if text.isascii():  # of the quote marks, only the backtick is ASCII: most paragraphs need one scan
+        return text.replace("`", "'") if "`" in text else text
     # A scan per character beats str.translate with a dict, which is slow on non-ASCII text.
     for curly, straight in _QUOTE_PAIRS:
         if curly in text:
