@@ -65,9 +65,6 @@ def _layout(value: Any, depth: int, out: list[str]) -> None:
             out.append(("," if k else "") + "\n" + pad + _safe(_ENCODER.encode(key)) + ": ")
             _layout(item, depth + 1, out)
         out.append("\n" + "  " * depth + "}")
-    elif depth == 2:  # a list of blocks or rows: each item on its own line, in one join
-        out.append("[\n" + pad + (",\n" + pad).join([_safe(_ENCODER.encode(item)) for item in value]))
-        out.append("\n" + "  " * depth + "]")
     else:
         out.append("[")
         for k, item in enumerate(value):
