@@ -318,23 +318,22 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     """Read both versions, then open the viewer or write what was asked for."""
-    options = _options(args)  # first: a bad setting is reported before any reading
-    with _without_cycle_collection():
+    with _without_cycle_collection():  # the imports too: 28 collections, 6 ms of a short run
+        options = _options(args)  # first: a bad setting is reported before any reading
         old, new = _load_pair(args)
-    wants_report = bool(args.output or args.format or args.print or args.quiet)
-    if not wants_report and _is_tty(sys.stdout) and _is_tty(sys.stdin):
-        return _viewer(old, new, options, args)
-    from tui.compare import compare_documents
+        wants_report = bool(args.output or args.format or args.print or args.quiet)
+        if wants_report or not (_is_tty(sys.stdout) and _is_tty(sys.stdin)):
+            from tui.compare import compare_documents
 
-    with _without_cycle_collection():
-        comparison = compare_documents(old, new, options)
-        if args.quiet and args.output in (None, "-"):
-            pass  # the exit status is the answer; a report file asked for with -o is still written
-        elif args.print:
-            _print(comparison, args)
-        else:
-            _report(comparison, args)
-    return int(ExitStatus.CHANGED if comparison.summary.body_may_have_changed else ExitStatus.SAME)
+            comparison = compare_documents(old, new, options)
+            if args.quiet and args.output in (None, "-"):
+                pass  # the exit status is the answer; a report file asked for with -o is still written
+            elif args.print:
+                _print(comparison, args)
+            else:
+                _report(comparison, args)
+            return int(ExitStatus.CHANGED if comparison.summary.body_may_have_changed else ExitStatus.SAME)
+    return _viewer(old, new, options, args)  # the viewer pauses the collector itself, until its first screen
 
 
 @contextmanager
