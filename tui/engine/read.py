@@ -228,7 +228,10 @@ def sniff_format(text: str, hint: str | None = None) -> SourceFormat:
     different kinds of markup (a heading and a link, say), or one strong kind repeated, so a stray asterisk
     in a text file stays text.
     """
-    head = "\n".join(line[:SNIFF_LINE] for line in text[:SNIFF_CHARS].split("\n"))
+    head = text[:SNIFF_CHARS]
+    lines = head.split("\n")
+    if max(map(len, lines)) > SNIFF_LINE:  # else cutting each line changes nothing
+        head = "\n".join(line[:SNIFF_LINE] for line in lines)
     hinted = _EXTENSIONS.get(Path(hint).suffix.lower()) if hint and hint != "-" else None
     if _HTML_RE.search(head):
         return "html"
