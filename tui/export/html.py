@@ -194,6 +194,31 @@ def _counts(presentation: Presentation) -> str:
     return line
 
 
+def page_opening(*, kind: str, title: str, css: str, boilerplate: str, script: str | None) -> list[str]:
+    """The start of a self-contained report page, up to its headline: the security policy (no network, the one
+    inline script allowed by its hash, or none), the generator, the styles and the report's kind above the title.
+
+    The comparison and the history reports open alike, so each shows the same way in a browser.
+    """
+    scripts = f"'{_script_hash(script)}'" if script is not None else "'none'"
+    csp = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src {scripts}; base-uri 'none'; form-action 'none'"
+    )
+    body_class = {"show": "bp-show", "dim": "bp-dim", "hide": "bp-dim hide-bp"}[boilerplate]
+    return [
+        "<!doctype html>\n",
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        f'<meta name="generator" content="article-diff {esc(_version())}">\n',
+        f"<title>{esc(kind)}: {esc(title)}</title>\n<style>\n{css}</style>\n</head>\n",
+        f'<body class="{body_class}">\n',
+        f'<header class="report-head">\n<p class="eyebrow">{esc(kind)}</p>\n',
+        f"<h1>{esc(title)}</h1>\n",
+    ]
+
+
 def render_html(comparison: Comparison, options: ReportOptions) -> str:
     """Return the HTML report as one self-contained page."""
     script = _asset("report.js")
@@ -201,23 +226,10 @@ def render_html(comparison: Comparison, options: ReportOptions) -> str:
     presentation = present(comparison)
     title = options.title or presentation.headline or "Article comparison"
     rows = presentation.rows
-    body_class = {"show": "bp-show", "dim": "bp-dim", "hide": "bp-dim hide-bp"}[options.boilerplate]
     has_bp = any(rr.is_boilerplate for rr in rows)
     checked = " checked" if options.boilerplate == "hide" else ""
-    csp = (
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-        f"script-src '{_script_hash(script)}'; base-uri 'none'; form-action 'none'"
-    )
     parts = [
-        "<!doctype html>\n",
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        f'<meta name="generator" content="article-diff {esc(_version())}">\n',
-        f"<title>What changed: {esc(title)}</title>\n<style>\n{css}</style>\n</head>\n",
-        f'<body class="{body_class}">\n',
-        '<header class="report-head">\n<p class="eyebrow">What changed</p>\n',
-        f"<h1>{esc(title)}</h1>\n",
+        *page_opening(kind="What changed", title=title, css=css, boilerplate=options.boilerplate, script=script),
         f'<p class="verdict {"changed" if presentation.body_changed else "same"}">{esc(presentation.verdict)}</p>\n',
         f'<dl class="sources">{_document("Old", comparison.old)}{_document("New", comparison.new)}</dl>\n',
         _counts(presentation),

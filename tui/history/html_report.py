@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.export.html import _asset, _counts, _row, _version, esc
+from tui.export.html import _asset, _counts, _row, _version, esc, page_opening
 from tui.export.options import ReportOptions
 from tui.export.text import body_rows
 from tui.history.model import History
@@ -84,24 +84,13 @@ def render_history_html(history: History, **options: Any) -> str:
     opts = ReportOptions.from_kwargs(**options)
     steps = describe_steps(history)
     title = history.versions[-1].document.title or history.versions[0].document.title or "Article history"
-    csp = (
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; "
-        "base-uri 'none'; form-action 'none'"
-    )
-    body_class = {"show": "bp-show", "dim": "bp-dim", "hide": "bp-dim hide-bp"}[opts.boilerplate]
     headlines = "".join(
         f"<li>{version_name(i)} → {version_name(i + 1)}: <del>{esc(old or '')}</del> <ins>{esc(new or '')}</ins></li>"
         for i, old, new in history.summary.headline_changes
     )
+    css = _asset("report.css") + _CSS
     parts = [
-        "<!doctype html>\n",
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        f'<meta name="generator" content="article-diff {esc(_version())}">\n',
-        f"<title>History: {esc(title)}</title>\n<style>\n{_asset('report.css')}{_CSS}</style>\n</head>\n",
-        f'<body class="{body_class}">\n<header class="report-head">\n<p class="eyebrow">History</p>\n',
-        f"<h1>{esc(title)}</h1>\n",
+        *page_opening(kind="History", title=title, css=css, boilerplate=opts.boilerplate, script=None),
         f'<p class="verdict {"changed" if history.summary.body_may_have_changed else "same"}">'
         f"{esc(history.verdict)} {len(history.versions)} versions, {len(history.comparisons)} steps.</p>\n",
         f'<ul class="headlines">{headlines}</ul>\n' if headlines else "",
