@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from tui.classify.lexicon import SHIPPED_LANGUAGES, TAIL_CHARS, fold, load_lexicon, words_of
 from tui.classify.needles import EXOTIC_CASES, needles_of
-from tui.classify.signals import _is_capitals, dense_characters
+from tui.classify.signals import _is_capitals
 from tui.compare import load
 from tui.demo import DEMO_NEW, DEMO_OLD, demo_bytes
-from tui.engine.normalize import DENSE_SCRIPTS
+from tui.scripts import DENSE_SCRIPT_BYTES_RE, DENSE_SCRIPTS, dense_characters
 
 EVERY_CHARACTER = "".join(map(chr, range(0x110000)))
 CASES = Path(__file__).parent / "cases"
@@ -31,8 +31,6 @@ def test_the_dense_script_bytes_find_exactly_the_dense_script_characters() -> No
     found = re.findall(f"[{DENSE_SCRIPTS}]", EVERY_CHARACTER)
     assert dense_characters(EVERY_CHARACTER) == len(found) > 39_000
     encoded = EVERY_CHARACTER.encode("utf-8", "surrogatepass")
-    from tui.classify.signals import DENSE_SCRIPT_BYTES_RE
-
     assert [m.decode("utf-8") for m in DENSE_SCRIPT_BYTES_RE.findall(encoded)] == found
 
 

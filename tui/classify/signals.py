@@ -14,6 +14,7 @@ from functools import lru_cache
 from tui.classify.lexicon import PHRASE_MAX_CHARS, Hit, Lexicon, block_key, fold, words_of
 from tui.classify.vocabulary import structure_vocabulary
 from tui.model import Block, StructureHints
+from tui.scripts import dense_characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,26 +98,6 @@ def ends_like_sentence(text: str) -> bool:
     """
     end = text.rstrip()
     return end.rstrip(_CLOSERS).endswith(_STOPS) if end.endswith(tuple(_CLOSERS)) else end.endswith(_STOPS)
-
-
-#: Scripts written without spaces between words (CJK, kana, Hangul syllables, Thai):
-#: there a word is counted as about two characters, or every sentence is "a fragment".
-#: They are :data:`~tui.engine.normalize.DENSE_SCRIPTS` spelt as UTF-8 byte sequences: the character class
-#: took 5 ms to compile (the compiler walks every one of its 40,000 characters), this 0.4 ms.
-#: tests/test_classify.py checks that both find the same characters.
-DENSE_SCRIPT_BYTES_RE = re.compile(
-    rb"\xe0[\xb8\xb9][\x80-\xbf]"  # Thai, U+0E00-0E7F
-    rb"|\xe3[\x81-\x83\x90-\xbf][\x80-\xbf]|\xe4[\x80-\xb6\xb8-\xbf][\x80-\xbf]"  # kana, CJK to U+4FFF
-    rb"|[\xe5-\xe9][\x80-\xbf][\x80-\xbf]"  # CJK, U+5000-9FFF
-    rb"|\xea[\xb0-\xbf][\x80-\xbf]|[\xeb\xec][\x80-\xbf][\x80-\xbf]"  # Hangul to U+CFFF
-    rb"|\xed[\x80-\x9d][\x80-\xbf]|\xed\x9e[\x80-\xaf]"  # Hangul, U+D000-D7AF
-    rb"|\xef[\xa4-\xab][\x80-\xbf]"  # CJK compatibility ideographs, U+F900-FAFF
-)
-
-
-def dense_characters(text: str) -> int:
-    """How many characters of ``text`` belong to a script written without spaces."""
-    return len(DENSE_SCRIPT_BYTES_RE.findall(text.encode("utf-8", "surrogatepass")))
 
 
 #: Words that attribute a statement to someone. Page furniture speaks to the reader; it never reports.

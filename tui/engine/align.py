@@ -28,7 +28,8 @@ from functools import cache
 
 from rapidfuzz.distance import Indel
 
-from tui.engine.normalize import WORD_PATTERN, may_hold_dense_script
+from tui.engine.normalize import WORD_PATTERN
+from tui.scripts import has_dense_script
 
 #: Two blocks whose word similarity is below this are a rewrite, shown as
 #: ``deleted`` + ``inserted`` rather than as a noisy ``modified`` row.
@@ -146,7 +147,7 @@ def _words(key: str) -> list[str]:
     does there at a third of its cost (most of the aligner's time on long documents)."""
     if key.isascii():
         return _ASCII_WORD_RE.findall(key)
-    return _word_re(may_hold_dense_script(key)).findall(key)
+    return _word_re(has_dense_script(key)).findall(key)
 
 
 def similarity(a: Item, b: Item) -> float:

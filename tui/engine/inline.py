@@ -16,8 +16,9 @@ from functools import cache
 
 from fast_diff_match_patch import diff as _diff
 
-from tui.engine.normalize import DENSE_SCRIPTS, match_key, may_hold_dense_script
+from tui.engine.normalize import match_key
 from tui.model import Span, SpanOp
+from tui.scripts import DENSE_SCRIPTS, has_dense_script
 
 #: Words (with inner apostrophes and hyphens), numbers (with inner , . :), one
 #: other character, or a run of white space.
@@ -64,7 +65,7 @@ def tokenize(text: str) -> list[str]:
     """Split ``text`` into diff tokens; joining them gives ``text`` back."""
     if text.isascii():
         return _ASCII_TOKEN_RE.findall(text)
-    return _token_re(may_hold_dense_script(text)).findall(text)
+    return _token_re(has_dense_script(text)).findall(text)
 
 
 def _encode(tokens: list[str], table: dict[str, str]) -> str:

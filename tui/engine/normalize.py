@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from tui.scripts import DENSE_SCRIPTS
+
 #: Curly, low, angle and prime quotes, and the straight quote each stands for.
 _QUOTE_PAIRS: tuple[tuple[str, str], ...] = tuple(
     (curly, "'") for curly in "\u2018\u2019\u201a\u201b\u2032\u00b4`\u2039\u203a"
@@ -73,23 +75,9 @@ STEPS: dict[str, Callable[[str], str]] = {
 }
 
 
-#: Scripts written without spaces between words (Thai, kana, CJK ideographs, Hangul
-#: syllables): there each character is a token, or one edit would mark a whole clause.
-DENSE_SCRIPTS = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 #: A word of a spaced script (letters and digits, no dense-script characters), or one
 #: dense-script character.
 WORD_PATTERN = f"[^\\W{DENSE_SCRIPTS}]+|[{DENSE_SCRIPTS}]"
-#: The UTF-8 lead bytes of every dense-script character (and of some others): text whose UTF-8 holds none of
-#: them has no dense-script character. A byte pattern compiles in a fraction of a millisecond; the Unicode class
-#: above takes 5 ms, which most runs need not pay (curly quotes and dashes lead with E2, outside these).
-_DENSE_LEAD_RE = re.compile(rb"[\xe3-\xed]|\xe0[\xb8\xb9]|\xef[\xa4-\xab]")
-
-
-def may_hold_dense_script(text: str) -> bool:
-    """False only when ``text`` holds no character of :data:`DENSE_SCRIPTS` (ASCII never does)."""
-    if text.isascii():
-        return False
-    return _DENSE_LEAD_RE.search(text.encode("utf-8", "surrogatepass")) is not None
 
 
 def _single_spaced(text: str) -> bool:
