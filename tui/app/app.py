@@ -100,8 +100,7 @@ class ArticleDiffApp(App[int]):
 
     def first_screen_painted(self) -> None:
         """The diff screen painted its first full screen: the collector resumes, benchmarks are told."""
-        gc.freeze()
-        self._resume_collector()
+        self._resume_collector()  # the screen has just frozen what it built out of the collector's scans
         self.first_paint.set()
 
     def _resume_collector(self) -> None:

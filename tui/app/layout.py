@@ -13,12 +13,12 @@ colours.
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from tui.collector import collector_paused
 from tui.model import MARKERS, Block, Comparison
 from tui.present import BoilerplateMode, Presentation, ShownRow, SideBlock, present
 from tui.present.words import badge_name, paragraph
@@ -200,14 +200,8 @@ class Layout:
         self._change_stops: list[int] | None = None
         # One scan per document instead of one per paragraph: most articles hold no control characters.
         self._clean = (_is_clean(comparison.old.blocks), _is_clean(comparison.new.blocks))
-        # Tens of thousands of small objects and no cycles: the collector would only rescan the heap.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():  # tens of thousands of small objects and no cycles
             self._build()
-        finally:
-            if collecting:
-                gc.enable()
         self.starts = [e.y for e in self.entries]
         self.height = (self.entries[-1].y + self.entries[-1].height) if self.entries else 0
         self._row_entry = {e.row: i for i, e in enumerate(self.entries) if e.row is not None}
